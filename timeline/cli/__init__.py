@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from timeline import __version__
+from timeline.cli import events
 
 app = typer.Typer(
     name="timeline",
@@ -39,3 +40,8 @@ def main(
     ] = False,
 ) -> None:
     """Build validated, ordered, interactive timelines from events.yaml and news articles."""
+
+
+app.command()(events.validate)
+app.command("list")(events.list_events)
+app.command()(events.schema)

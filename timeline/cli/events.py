@@ -1,0 +1,111 @@
+"""Commands that read an events file: ``validate``, ``list`` and ``schema``."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from timeline.cli._errors import reporting_errors
+from timeline.io import check, load
+from timeline.models import Timeline
+from timeline.ordering import ordered
+from timeline.output import write_atomic
+from timeline.records import event_record
+
+EventsFile = Annotated[Path, typer.Argument(help="The events file to read.", show_default=True)]
+DEFAULT_FILE = Path("events.yaml")
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def validate(file: EventsFile = DEFAULT_FILE) -> None:
+    """Check an events file and report every problem as FILE:LINE:COLUMN: message.
+
+    Exits 0 when the file is valid (warnings are printed but do not fail), 1 otherwise.
+
+    Example: timeline validate events.yaml
+    """
+    result = check(file)
+    for diagnostic in result.diagnostics:
+        typer.echo(str(diagnostic), err=True)
+    if result.timeline is None:
+        count = len(result.errors)
+        typer.echo(f"{file}: {count} error{'s' if count != 1 else ''}", err=True)
+        raise typer.Exit(code=1)
+    timeline = result.timeline
+    typer.echo(
+        f"{file}: valid ({len(timeline.events)} events, {len(timeline.sources)} sources, "
+        f"{len(timeline.tracks)} tracks)"
+    )
+
+
+def list_events(
+    file: EventsFile = DEFAULT_FILE,
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table for people, json for machines.")
+    ] = ListFormat.table,
+) -> None:
+    """Print the events in order: a table, or a JSON array with --format json.
+
+    Each JSON item has id, title, date (as written), start and end (ISO days of the half-open
+    bounds), status, track, actors, place, tags, sources and relations.
+
+    Example: timeline list events.yaml --format json
+    """
+    with reporting_errors():
+        timeline = load(file)
+    events = ordered(timeline)
+    if output_format is ListFormat.json:
+        records = [event_record(event, timeline) for event in events]
+        typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        return
+    rows = [
+        (str(e.date) if e.date is not None else "(not set)", e.status, e.track, e.title)
+        for e in events
+    ]
+    typer.echo(_table(("date", "status", "track", "title"), rows))
+
+
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the events file format, for editors and validators.
+
+    Editors that speak the YAML language server complete field names and flag mistakes when
+    the file's first line names the schema:
+    # yaml-language-server: $schema=timeline.schema.json
+
+    Example: timeline schema -o timeline.schema.json
+    """
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    with reporting_errors():
+        write_atomic(output, text)
+    typer.echo(str(output), err=True)
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of the file format, generated from the models."""
+    document = Timeline.model_json_schema()
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    document["title"] = "timeline events file"
+    return document
+
+
+def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    return "\n".join(lines)

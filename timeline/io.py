@@ -1,0 +1,313 @@
+"""Read events files: YAML 1.2 text in, a validated Timeline or located diagnostics out.
+
+Reading is one pass of libyaml (PyYAML's C parser when present): the composed node tree is kept
+so that any problem, whether YAML syntax, a bad field or a dangling reference, can be reported
+as ``FILE:LINE:COLUMN: message``. Every problem in a file is reported in one run.
+
+YAML 1.2 core schema, not PyYAML's 1.1 default: ``2023-06-18`` stays text until our EDTF parser
+reads it, ``NO``/``on``/``yes`` stay strings, ``12:30`` is not sexagesimal, and a duplicate key
+is an error rather than a silent overwrite.
+
+Writing a person's file (keeping comments) is not done here; see ``timeline.store``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
+
+from timeline.checks import check_references
+from timeline.errors import Diagnostic, TimelineFileError
+from timeline.models import Era, Event, Relation, Source, SourceRef, Timeline
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# YAML 1.2 core schema tags (https://yaml.org/spec/1.2.2/#1032-tag-resolution). Integers
+# with a leading zero stay text so that a year such as 0900 keeps its digits.
+_CORE_RESOLVERS: tuple[tuple[str, str, str], ...] = (
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN\0"),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (
+        "tag:yaml.org,2002:int",
+        r"^(?:[-+]?(?:0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+)$",
+        "-+0123456789",
+    ),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+)
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """libyaml with the YAML 1.2 core schema, recording duplicate keys instead of dropping them."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[tuple[yaml.Node, yaml.Node]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                first = seen.setdefault(key, key_node)
+            except TypeError:
+                continue  # an unhashable key; the base constructor reports it
+            if first is not key_node:
+                self.duplicates.append((key_node, first))
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+for _tag, _pattern, _first in _CORE_RESOLVERS:
+    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+# YAML 1.2 booleans are only true/false; 1.1's yes/no/on/off must stay strings.
+_Loader.add_constructor("tag:yaml.org,2002:bool", lambda loader, node: node.value.lower() == "true")
+_Loader.add_constructor("tag:yaml.org,2002:int", lambda loader, node: int(node.value, 0))
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """What reading a file gave: the timeline when it is valid, and every diagnostic found."""
+
+    timeline: Timeline | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity == "error")
+
+
+def load(path: str | Path) -> Timeline:
+    """Read and validate an events file.
+
+    >>> tl = load("events.yaml")  # doctest: +SKIP
+    >>> tl.events[0].title  # doctest: +SKIP
+
+    Raises:
+        TimelineFileError: the file cannot be read or is invalid; it carries every problem
+            found, each as ``FILE:LINE:COLUMN: message``.
+    """
+    result = check(path)
+    if result.timeline is None:
+        raise TimelineFileError(result.errors)
+    return result.timeline
+
+
+def check(path: str | Path) -> CheckResult:
+    """Read an events file and report every problem in it, located, without raising."""
+    name = str(path)
+    try:
+        text = _read_text(Path(path))
+    except _Unreadable as err:
+        return CheckResult(None, (Diagnostic(name, 0, 0, str(err)),))
+    return check_text(text, filename=name)
+
+
+def loads(text: str, *, filename: str = "<string>") -> Timeline:
+    """Read and validate events-file text (what ``load`` does after reading the file).
+
+    Raises:
+        TimelineFileError: the text is invalid; it carries every problem found.
+    """
+    result = check_text(text, filename=filename)
+    if result.timeline is None:
+        raise TimelineFileError(result.errors)
+    return result.timeline
+
+
+def check_text(text: str, *, filename: str = "<string>") -> CheckResult:
+    """Validate events-file text and report every problem, located in ``filename``."""
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = err.problem or err.context or "invalid YAML"
+        return CheckResult(None, (Diagnostic(filename, line, column, f"YAML syntax: {problem}"),))
+    except yaml.YAMLError as err:
+        return CheckResult(None, (Diagnostic(filename, 0, 0, f"YAML syntax: {err}"),))
+    finally:
+        loader.dispose()
+
+    if root is None or data is None:
+        return CheckResult(None, (Diagnostic(filename, 0, 0, "the file is empty"),))
+    locate = _Locator(root, filename)
+    problems: list[Diagnostic] = [
+        locate.node(key, f"duplicate key {key.value!r} (first at line {first.start_mark.line + 1})")
+        for key, first in loader.duplicates
+    ]
+    if not isinstance(data, dict):
+        problems.append(locate.node(root, "the file must be a mapping with title, tracks, events"))
+        return CheckResult(None, tuple(problems))
+
+    timeline, positions, invalid = _validate(data)
+    problems.extend(locate.error(error) for error in invalid)
+    if timeline is not None:
+        for problem in check_references(timeline):
+            path = problem.path
+            if path[:1] == ("events",) and isinstance(path[1], int):
+                path = ("events", positions[path[1]], *path[2:])
+            problems.append(locate.path(path, problem.message, problem.severity))
+    problems.sort(key=lambda d: (d.line, d.column))
+    has_errors = any(d.severity == "error" for d in problems)
+    return CheckResult(None if has_errors or invalid else timeline, tuple(problems))
+
+
+_EVENT = TypeAdapter(Event)
+
+
+def _validate(data: dict[str, Any]) -> tuple[Timeline | None, list[int], list[ErrorDetails]]:
+    """Validate the header and each event on its own, so one bad event hides no other problem.
+
+    Returns the timeline of the header and the events that are valid (``None`` when the header
+    is not), the file position of each of those events, and every validation error.
+    """
+    errors: list[ErrorDetails] = []
+    raw_events = data.get("events", [])
+    events: list[Event] = []
+    positions: list[int] = []
+    if isinstance(raw_events, list):
+        header = {**data, "events": []}
+        for index, raw in enumerate(raw_events):
+            try:
+                events.append(_EVENT.validate_python(raw))
+                positions.append(index)
+            except ValidationError as err:
+                errors.extend(_prefixed(e, ("events", index)) for e in err.errors())
+    else:
+        header = data
+    try:
+        timeline = Timeline.model_validate(header)
+    except ValidationError as err:
+        return None, positions, errors + err.errors()
+    return timeline.model_copy(update={"events": tuple(events)}), positions, errors
+
+
+def _prefixed(error: ErrorDetails, prefix: tuple[str | int, ...]) -> ErrorDetails:
+    return {**error, "loc": prefix + tuple(error["loc"])}
+
+
+# Which model a mapping is, from the field names on the path to it (list indexes dropped).
+_MODEL_AT: dict[tuple[str, ...], type[Any]] = {
+    (): Timeline,
+    ("events",): Event,
+    ("sources",): Source,
+    ("eras",): Era,
+    ("events", "sources"): SourceRef,
+    ("events", "relations"): Relation,
+}
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise _Unreadable("cannot read the file: it does not exist") from None
+    except IsADirectoryError:
+        raise _Unreadable("cannot read the file: it is a directory") from None
+    except PermissionError:
+        raise _Unreadable("cannot read the file: permission denied") from None
+    except OSError as err:
+        raise _Unreadable(f"cannot read the file: {err.strerror}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        raise _Unreadable(
+            f"line {line}: the file is not UTF-8 text (byte {raw[err.start]:#04x} at offset "
+            f"{err.start}); save it as UTF-8"
+        ) from None
+
+
+class _Locator:
+    """Turns a path into the file (``("events", 3, "date")``) into a located Diagnostic."""
+
+    def __init__(self, root: yaml.Node, filename: str) -> None:
+        self.root = root
+        self.filename = filename
+
+    def node(self, node: yaml.Node, message: str, severity: str = "error") -> Diagnostic:
+        mark = node.start_mark
+        return Diagnostic(self.filename, mark.line + 1, mark.column + 1, message, severity)  # type: ignore[arg-type]
+
+    def path(self, path: Sequence[str | int], message: str, severity: str = "error") -> Diagnostic:
+        return self.node(self._find(path, key=False), message, severity)
+
+    def error(self, error: ErrorDetails) -> Diagnostic:
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        field = str(loc[-1]) if loc else ""
+        names = tuple(str(part) for part in loc[:-1] if isinstance(part, str))
+        if kind == "extra_forbidden":
+            return self.node(self._find(loc, key=True), _unknown_field(field, names))
+        if kind == "missing":
+            return self.node(self._find(loc[:-1], key=False), f"missing required field {field!r}")
+        return self.node(self._find(loc, key=False), _explain(error, field))
+
+    def _find(self, path: Sequence[str | int], *, key: bool) -> yaml.Node:
+        """The deepest node on ``path`` (its key node if ``key``), however far the path exists."""
+        node = self.root
+        for step in path:
+            if isinstance(node, yaml.MappingNode):
+                found = next(
+                    ((k, v) for k, v in node.value if isinstance(step, str) and k.value == step),
+                    None,
+                )
+                if found is None:
+                    return node
+                if key and step == path[-1]:
+                    return found[0]
+                node = found[1]
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+                if step >= len(node.value):
+                    return node
+                node = node.value[step]
+            else:
+                return node
+        return node
+
+
+def _unknown_field(field: str, names: tuple[str, ...]) -> str:
+    model = _MODEL_AT.get(names)
+    allowed = sorted(model.model_fields) if model is not None else []
+    guess = difflib.get_close_matches(field, allowed, n=1)
+    hint = f" (did you mean {guess[0]!r}?)" if guess else f" (allowed: {', '.join(allowed)})"
+    return f"unknown field {field!r}{hint}"
+
+
+def _explain(error: ErrorDetails, field: str) -> str:
+    message = error["msg"].removeprefix("Value error, ")
+    value = error.get("input")
+    if error["type"] == "literal_error":
+        expected = str(error.get("ctx", {}).get("expected", ""))
+        options = re.findall(r"'([^']*)'", expected)
+        guess = difflib.get_close_matches(str(value), options, n=1)
+        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+        return f"{field}: {value!r} is not one of {', '.join(options)}{hint}"
+    if error["type"] == "string_pattern_mismatch" and field == "id":
+        return f"id: {value!r} must be a slug: lower-case letters and digits joined by - _ or ."
+    if error["type"] == "string_pattern_mismatch" and field == "url":
+        return f"url: {value!r} must be an http:// or https:// address"
+    if error["type"] in {"string_type", "int_type", "float_type", "tuple_type", "list_type"}:
+        return f"{field}: {message.lower()}, not {value!r}"
+    return f"{field}: {message}" if field and not message.startswith(field) else message
