@@ -3,6 +3,43 @@
 The public API is listed in ``__all__``; everything else is internal.
 """
 
+from timeline.dates import Interval, PartialDate, Precision, Qualifier, Relation, parse_edtf
+from timeline.errors import (
+    DateSyntaxError,
+    Diagnostic,
+    RenderError,
+    RuleDataError,
+    TimelineError,
+    TimelineFileError,
+)
+from timeline.io import CheckResult, check, load, loads
+from timeline.models import Era, Event, Source, SourceRef, Timeline
+from timeline.ordering import ordered
+
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+__all__ = [
+    "CheckResult",
+    "DateSyntaxError",
+    "Diagnostic",
+    "Era",
+    "Event",
+    "Interval",
+    "PartialDate",
+    "Precision",
+    "Qualifier",
+    "Relation",
+    "RenderError",
+    "RuleDataError",
+    "Source",
+    "SourceRef",
+    "Timeline",
+    "TimelineError",
+    "TimelineFileError",
+    "__version__",
+    "check",
+    "load",
+    "loads",
+    "ordered",
+    "parse_edtf",
+]

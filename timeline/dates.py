@@ -380,13 +380,15 @@ def _padding(value: PartialDate) -> relativedelta:
 
 def _clamp_sub(day: date, padding: relativedelta) -> date:
     try:
-        return day - padding
+        result: date = day - padding
+        return result
     except (OverflowError, ValueError):
         return date.min
 
 
 def _clamp_add(day: date, padding: relativedelta) -> date:
     try:
-        return day + padding
+        result: date = day + padding
+        return result
     except (OverflowError, ValueError):
         return date.max

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import TypeAdapter, ValidationError
@@ -30,7 +30,10 @@ from timeline.lifecycle import check_lifecycle
 from timeline.models import Era, Event, Relation, Source, SourceRef, Timeline
 from timeline.propagation import check_sequence
 
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # YAML 1.2 core schema tags (https://yaml.org/spec/1.2.2/#1032-tag-resolution). Integers
 # with a leading zero stay text so that a year such as 0900 keeps its digits.
@@ -51,10 +54,11 @@ _CORE_RESOLVERS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+class _Loader(_BaseLoader):
     """libyaml with the YAML 1.2 core schema, recording duplicate keys instead of dropping them."""
 
-    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+    # Start from no implicit resolvers at all; the core schema's are added below.
+    yaml_implicit_resolvers = {}  # noqa: RUF012
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
@@ -70,7 +74,7 @@ class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
                 continue  # an unhashable key; the base constructor reports it
             if first is not key_node:
                 self.duplicates.append((key_node, first))
-        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+        return super().construct_mapping(node, deep=deep)
 
 
 for _tag, _pattern, _first in _CORE_RESOLVERS:
@@ -282,7 +286,8 @@ class _Locator:
                 if found is None:
                     return node
                 if key and step == path[-1]:
-                    return found[0]
+                    key_node: yaml.Node = found[0]
+                    return key_node
                 node = found[1]
             elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
                 if step >= len(node.value):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -81,8 +82,8 @@ def schema(
     """Print the JSON Schema of the events file format, for editors and validators.
 
     Editors that speak the YAML language server complete field names and flag mistakes when
-    the file's first line names the schema:
-    # yaml-language-server: $schema=timeline.schema.json
+    the file's first line is the comment
+    "# yaml-language-server: $schema=timeline.schema.json".
 
     Example: timeline schema -o timeline.schema.json
     """
@@ -103,7 +104,7 @@ def json_schema() -> dict[str, object]:
     return document
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))

@@ -1,0 +1,111 @@
+"""The validate, list and schema commands, used as a person would (timeline.cli.events)."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+
+
+@pytest.fixture
+def events_file(tmp_path: Path) -> Path:
+    """A copy of the shipped events.yaml in a scratch folder."""
+    target = tmp_path / "events.yaml"
+    shutil.copy(ROOT / "events.yaml", target)
+    return target
+
+
+def test_validate_the_shipped_file_exits_0(events_file: Path) -> None:
+    result = runner.invoke(app, ["validate", str(events_file)])
+    assert result.exit_code == 0, result.output
+    assert "valid (18 events, 5 sources, 3 tracks)" in result.stdout
+
+
+def test_validate_defaults_to_events_yaml_in_the_current_folder(
+    events_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(events_file.parent)
+    assert runner.invoke(app, ["validate"]).exit_code == 0
+
+
+def test_validate_reports_every_problem_located_and_exits_1(events_file: Path) -> None:
+    text = events_file.read_text(encoding="utf-8")
+    text = text.replace("date: 2018-10", "date: 2018-13").replace(
+        "track: Frictions", "track: Friction", 1
+    )
+    events_file.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(events_file)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert (
+        lines[0].startswith(f"{events_file}:") and "track 'Friction' is not in tracks" in lines[0]
+    )
+    assert "Cannot read date '2018-13'" in lines[1]
+    assert lines[-1] == f"{events_file}: 2 errors"
+    assert "Traceback" not in result.output
+
+
+def test_validate_a_missing_file_is_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].endswith("cannot read the file: it does not exist")
+
+
+def test_list_prints_a_table_in_order(events_file: Path) -> None:
+    result = runner.invoke(app, ["list", str(events_file)])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["date", "status", "track", "title"]
+    assert lines[2].startswith("2018 ")
+    assert lines[-1].startswith("(not set)")
+
+
+def test_list_json_is_ordered_with_bounds(events_file: Path) -> None:
+    result = runner.invoke(app, ["list", str(events_file), "--format", "json"])
+    assert result.exit_code == 0
+    items = json.loads(result.stdout)
+    starts = [item["start"] for item in items if item["start"]]
+    assert starts == sorted(starts)
+    visit = next(item for item in items if item["id"] == "beijing-visit")
+    assert visit["date"] == "2023-06-18/2023-06-19"
+    assert (visit["start"], visit["end"]) == ("2023-06-18", "2023-06-20")
+    assert {"id", "title", "date", "start", "end", "status", "track", "sources"} <= set(visit)
+    assert visit["sources"][1]["span"] == [88, 172]
+
+
+def test_list_of_a_broken_file_fails_with_located_lines(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("title: x\ntracks: [a]\nevents:\n  - {id: a, title: A, track: b}\n")
+    result = runner.invoke(app, ["list", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{path}:4:")
+
+
+def test_schema_names_every_event_field(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    event = schema["$defs"]["Event"]
+    assert {"id", "title", "date", "track", "status", "sources", "relations"} <= set(
+        event["properties"]
+    )
+    assert event["additionalProperties"] is False
+
+
+def test_shipped_schema_file_is_up_to_date() -> None:
+    result = runner.invoke(app, ["schema"])
+    assert (ROOT / "timeline.schema.json").read_text(encoding="utf-8") == result.stdout
+    first_line = (ROOT / "events.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=timeline.schema.json"
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("timeline 0.")
