@@ -146,8 +146,13 @@ def check_sequence(timeline: Timeline) -> list[Problem]:
     Each error names the whole chain (``'a' --before--> 'b' --before--> 'a'``) and says which
     link of it this entry is, so ``timeline validate`` points at every line involved.
     """
+    return contradiction_problems(solve(timeline.events))
+
+
+def contradiction_problems(solution: Solution) -> list[Problem]:
+    """The errors ``check_sequence`` reports, for a network already solved."""
     problems: list[Problem] = []
-    for contradiction in solve(timeline.events).contradictions:
+    for contradiction in solution.contradictions:
         count = len(contradiction.links)
         for step, link in enumerate(contradiction.links, start=1):
             suffix = f" (relation {step} of {count} in the chain)" if count > 1 else ""
