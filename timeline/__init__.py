@@ -14,7 +14,7 @@ from timeline.errors import (
 )
 from timeline.io import CheckResult, check, load, loads
 from timeline.models import Era, Event, Source, SourceRef, Timeline
-from timeline.ordering import ordered
+from timeline.ordering import OrderedEvent, Ordering, order, ordered
 
 __version__ = "0.1.0"
 
@@ -25,6 +25,8 @@ __all__ = [
     "Era",
     "Event",
     "Interval",
+    "OrderedEvent",
+    "Ordering",
     "PartialDate",
     "Precision",
     "Qualifier",
@@ -40,6 +42,7 @@ __all__ = [
     "check",
     "load",
     "loads",
+    "order",
     "ordered",
     "parse_edtf",
 ]

@@ -29,12 +29,12 @@ Statuses are not checked here (see ``timeline.lifecycle``); the sort is ``timeli
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from timeline.checks import Problem
-from timeline.dates import EDTFDate, PartialDate
+from timeline.dates import EDTFDate, PartialDate, Qualifier
 from timeline.models import Event, RelationType, Timeline
 from timeline.relations import Moment, meaning
 
@@ -117,8 +117,13 @@ def solve(events: Sequence[Event]) -> Solution:
     """
     low: list[int | None] = []
     high: list[int | None] = []
+    seen: dict[EDTFDate | None, _Bounds] = {}  # deriving bounds is slow; files repeat dates
     for event in events:
-        start_low, start_high, end_low, end_high = _date_bounds(anchor(event))
+        value = anchor(event)
+        bounds = seen.get(value)
+        if bounds is None:
+            bounds = seen[value] = _date_bounds(value)
+        start_low, start_high, end_low, end_high = bounds
         low += [start_low, end_low]
         high += [start_high, end_high]
     links = _links(events)
@@ -178,21 +183,32 @@ def _ticks(day: date) -> int | None:
     return day.toordinal() * TICKS_PER_DAY
 
 
-def _date_bounds(value: EDTFDate | None) -> tuple[int | None, int | None, int | None, int | None]:
+_Bounds = tuple[int | None, int | None, int | None, int | None]
+
+
+def _date_bounds(value: EDTFDate | None) -> _Bounds:
     """Start low/high and end low/high of an event dated ``value``, in ticks."""
     if value is None:
         return None, None, None, None
     first, last = (value, value) if isinstance(value, PartialDate) else (value.start, value.end)
     start_low = start_high = end_low = end_high = None
     if first is not None:
-        start_low = _ticks(first.fuzzy_earliest)
-        bound = _ticks(first.fuzzy_latest)
+        earliest, latest = _fuzzy(first)
+        start_low = _ticks(earliest)
+        bound = _ticks(latest)
         start_high = None if bound is None else bound - 1
     if last is not None:
-        bound = _ticks(last.fuzzy_earliest)
+        earliest, latest = _fuzzy(last)
+        bound = _ticks(earliest)
         end_low = None if bound is None else bound + 1
-        end_high = _ticks(last.fuzzy_latest)
+        end_high = _ticks(latest)
     return start_low, start_high, end_low, end_high
+
+
+def _fuzzy(value: PartialDate) -> tuple[date, date]:
+    if value.qualifier is Qualifier.NONE:  # no padding; skip the relativedelta arithmetic
+        return value.earliest, value.latest
+    return value.fuzzy_earliest, value.fuzzy_latest
 
 
 def _links(events: Sequence[Event]) -> list[Link]:
@@ -225,8 +241,37 @@ class _Found:
         return [label for _, _, label in self.steps if label != _DURATION]
 
 
+class _Adjacency:
+    """Edges grouped by their first node, in flat lists (few objects: cheap for the GC).
+
+    The edges of ``node`` are ``range(start[node], start[node + 1])`` into ``ends``,
+    ``weights`` and ``labels``.
+    """
+
+    def __init__(
+        self, size: int, tails: list[int], heads: list[int], weights: list[int], labels: list[int]
+    ) -> None:
+        counts = [0] * (size + 1)
+        for tail in tails:
+            counts[tail + 1] += 1
+        for node in range(size):
+            counts[node + 1] += counts[node]
+        self.start = counts
+        slot = counts[:-1]
+        self.ends = [0] * len(tails)
+        self.weights = [0] * len(tails)
+        self.labels = [0] * len(tails)
+        for tail, head, weight, label in zip(tails, heads, weights, labels, strict=True):
+            k = slot[tail]
+            slot[tail] = k + 1
+            self.ends[k], self.weights[k], self.labels[k] = head, weight, label
+
+
+_NONE = -2  # "no predecessor": the bound came from the event's own date
+
+
 class _Network:
-    """The difference-constraint graph of one round, solved on construction.
+    """The difference-constraint graph of one round, solved on demand.
 
     ``x <= y + w`` is the edge ``y -> x`` of weight ``w``: it caps ``upper[x]`` by
     ``upper[y] + w`` and raises ``lower[y]`` to ``lower[x] - w``.
@@ -241,26 +286,27 @@ class _Network:
         high: list[int | None],
     ) -> None:
         size = 2 * events
-        self.out: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
-        self.into: list[list[tuple[int, int, int]]] = [[] for _ in range(size)]
-        for event in range(events):
-            self._edge(2 * event + 1, 2 * event, -1, _DURATION)  # start < end
+        tails = [2 * event + 1 for event in range(events)]  # start < end: end -> start, -1
+        heads = [2 * event for event in range(events)]
+        weights = [-1] * events
+        labels = [_DURATION] * events
         for label, link in enumerate(links):
             if label in dropped:
                 continue
             for constraint in meaning(link.type).constraints:
-                left, right = _variable(link, constraint.left), _variable(link, constraint.right)
-                self._edge(right, left, -1 if constraint.strict else 0, label)
+                tails.append(_variable(link, constraint.right))
+                heads.append(_variable(link, constraint.left))
+                weights.append(-1 if constraint.strict else 0)
+                labels.append(label)
+        self.out = _Adjacency(size, tails, heads, weights, labels)
+        self.into = _Adjacency(size, heads, tails, weights, labels)
         self.components = _components(self.out)
-        self.low, self.high = low, high
         self.lower: list[int | None] = list(low)
         self.upper: list[int | None] = list(high)
-        self.lower_from: list[tuple[int, int] | None] = [None] * size
-        self.upper_from: list[tuple[int, int] | None] = [None] * size
-
-    def _edge(self, tail: int, head: int, weight: int, label: int) -> None:
-        self.out[tail].append((head, weight, label))
-        self.into[head].append((tail, weight, label))
+        self.lower_from = [_NONE] * size
+        self.lower_label = [_NONE] * size
+        self.upper_from = [_NONE] * size
+        self.upper_label = [_NONE] * size
 
     def cycles(self) -> list[_Found]:
         """One negative cycle per strongly connected component that has one."""
@@ -273,9 +319,13 @@ class _Network:
         return found
 
     def bound_conflicts(self) -> list[_Found]:
-        """Solve the bounds; return a chain for each distinct variable whose bounds cross."""
-        self._propagate(self.upper, self.upper_from, self.out, reversed(self.components), 1)
-        self._propagate(self.lower, self.lower_from, self.into, iter(self.components), -1)
+        """Solve the bounds; return a chain for each distinct set of crossing bounds."""
+        self._propagate(
+            self.upper, self.upper_from, self.upper_label, self.out, self.components[::-1], 1
+        )
+        self._propagate(
+            self.lower, self.lower_from, self.lower_label, self.into, self.components, -1
+        )
         found: list[_Found] = []
         seen: set[frozenset[int]] = set()
         for variable, (low, high) in enumerate(zip(self.lower, self.upper, strict=True)):
@@ -291,37 +341,40 @@ class _Network:
     def _propagate(
         self,
         bound: list[int | None],
-        came_from: list[tuple[int, int] | None],
-        edges: list[list[tuple[int, int, int]]],
-        order: Iterable[list[int]],
+        came_from: list[int],
+        came_by: list[int],
+        edges: _Adjacency,
+        order: list[list[int]],
         sign: int,
     ) -> None:
         """Shortest paths (sign 1: upper bounds) or longest (sign -1: lower) from the dates.
 
-        ``order`` gives the components so that every edge between two of them points forward.
+        ``order`` lists the components so that every edge between two of them points forward.
         """
+        start, ends, weights, labels = edges.start, edges.ends, edges.weights, edges.labels
         for component in order:
             if len(component) > 1:
-                self._settle(component, bound, came_from, edges, sign)
+                self._settle(component, bound, came_from, came_by, edges, sign)
             for node in component:
                 value = bound[node]
                 if value is None:
                     continue
-                for other, weight, label in edges[node]:
-                    candidate = value + weight if sign > 0 else value - weight
+                for k in range(start[node], start[node + 1]):
+                    other = ends[k]
+                    candidate = value + sign * weights[k]
                     current = bound[other]
-                    if current is None or (
-                        candidate < current if sign > 0 else candidate > current
-                    ):
+                    if current is None or sign * candidate < sign * current:
                         bound[other] = candidate
-                        came_from[other] = (node, label)
+                        came_from[other] = node
+                        came_by[other] = labels[k]
 
     def _settle(
         self,
         component: list[int],
         bound: list[int | None],
-        came_from: list[tuple[int, int] | None],
-        edges: list[list[tuple[int, int, int]]],
+        came_from: list[int],
+        came_by: list[int],
+        edges: _Adjacency,
         sign: int,
     ) -> None:
         """Relax the edges inside a component (it has no negative cycle) until nothing changes."""
@@ -334,14 +387,16 @@ class _Network:
             value = bound[node]
             if value is None:
                 continue
-            for other, weight, label in edges[node]:
+            for k in range(edges.start[node], edges.start[node + 1]):
+                other = edges.ends[k]
                 if other not in members:
                     continue
-                candidate = value + weight if sign > 0 else value - weight
+                candidate = value + sign * edges.weights[k]
                 current = bound[other]
-                if current is None or (candidate < current if sign > 0 else candidate > current):
+                if current is None or sign * candidate < sign * current:
                     bound[other] = candidate
-                    came_from[other] = (node, label)
+                    came_from[other] = node
+                    came_by[other] = edges.labels[k]
                     if other not in queued:
                         queued.add(other)
                         queue.append(other)
@@ -349,6 +404,7 @@ class _Network:
     def _negative_cycle(self, component: list[int]) -> _Found | None:
         """Bellman-Ford from every member at 0, inside ``component``; the cycle if one exists."""
         members = set(component)
+        out = self.out
         distance = dict.fromkeys(component, 0)
         came_from: dict[int, tuple[int, int]] = {}
         changed = -1
@@ -356,10 +412,11 @@ class _Network:
             changed = -1
             for node in component:
                 value = distance[node]
-                for other, weight, label in self.out[node]:
-                    if other in members and value + weight < distance[other]:
-                        distance[other] = value + weight
-                        came_from[other] = (node, label)
+                for k in range(out.start[node], out.start[node + 1]):
+                    other = out.ends[k]
+                    if other in members and value + out.weights[k] < distance[other]:
+                        distance[other] = value + out.weights[k]
+                        came_from[other] = (node, out.labels[k])
                         changed = other
             if changed < 0:
                 return None
@@ -385,25 +442,26 @@ class _Network:
         rising: list[tuple[int, int, int]] = []
         node = variable
         for _ in range(len(self.lower)):
-            step = self.lower_from[node]
-            if step is None:
+            previous = self.lower_from[node]
+            if previous == _NONE:
                 break
-            rising.append((step[0], node, step[1]))
-            node = step[0]
+            rising.append((previous, node, self.lower_label[node]))
+            node = previous
         falling: list[tuple[int, int, int]] = []
         node = variable
         for _ in range(len(self.upper)):
-            step = self.upper_from[node]
-            if step is None:
+            following = self.upper_from[node]
+            if following == _NONE:
                 break
-            falling.append((node, step[0], step[1]))
-            node = step[0]
+            falling.append((node, following, self.upper_label[node]))
+            node = following
         return _Found(tuple(rising[::-1] + falling), cyclic=False)
 
 
-def _components(out: list[list[tuple[int, int, int]]]) -> list[list[int]]:
+def _components(graph: _Adjacency) -> list[list[int]]:
     """Strongly connected components, each after every component it has edges into (Tarjan)."""
-    size = len(out)
+    size = len(graph.start) - 1
+    start, ends = graph.start, graph.ends
     index = [-1] * size
     low = [0] * size
     on_stack = [False] * size
@@ -413,31 +471,32 @@ def _components(out: list[list[tuple[int, int, int]]]) -> list[list[int]]:
     for root in range(size):
         if index[root] >= 0:
             continue
-        work = [(root, 0)]
         index[root] = low[root] = counter
         counter += 1
         stack.append(root)
         on_stack[root] = True
+        work = [root]
+        cursor = [start[root]]
         while work:
-            node, position = work[-1]
-            edges = out[node]
-            if position < len(edges):
-                work[-1] = (node, position + 1)
-                other = edges[position][0]
+            node = work[-1]
+            k = cursor[-1]
+            if k < start[node + 1]:
+                cursor[-1] = k + 1
+                other = ends[k]
                 if index[other] < 0:
                     index[other] = low[other] = counter
                     counter += 1
                     stack.append(other)
                     on_stack[other] = True
-                    work.append((other, 0))
+                    work.append(other)
+                    cursor.append(start[other])
                 elif on_stack[other] and index[other] < low[node]:
                     low[node] = index[other]
                 continue
             work.pop()
-            if work:
-                parent = work[-1][0]
-                if low[node] < low[parent]:
-                    low[parent] = low[node]
+            cursor.pop()
+            if work and low[node] < low[work[-1]]:
+                low[work[-1]] = low[node]
             if low[node] == index[node]:
                 component = []
                 while True:
