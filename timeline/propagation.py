@@ -268,6 +268,7 @@ class _Adjacency:
 
 
 _NONE = -2  # "no predecessor": the bound came from the event's own date
+_MAX_CANDIDATES = 1000  # crossings examined per round; more wait for the next round
 
 
 class _Network:
@@ -326,15 +327,26 @@ class _Network:
         self._propagate(
             self.lower, self.lower_from, self.lower_label, self.into, self.components, -1
         )
+        # A crossing spreads to everything downstream of it; its chain ends at a variable
+        # bounded by its own date. Of those chains, keep the shortest ones that share no
+        # relation: the rest are consequences, and come back next round if they are not.
+        candidates = [
+            variable
+            for variable, (low, high) in enumerate(zip(self.lower, self.upper, strict=True))
+            if low is not None
+            and high is not None
+            and low > high
+            and _NONE in (self.lower_from[variable], self.upper_from[variable])
+        ]
+        chains = sorted(
+            (self._chain(variable) for variable in candidates[:_MAX_CANDIDATES]),
+            key=lambda chain: (len(chain.link_ids), sorted(chain.link_ids)),
+        )
         found: list[_Found] = []
-        seen: set[frozenset[int]] = set()
-        for variable, (low, high) in enumerate(zip(self.lower, self.upper, strict=True)):
-            if low is None or high is None or low <= high:
-                continue
-            chain = self._chain(variable)
-            key = frozenset(chain.link_ids)
-            if key not in seen:
-                seen.add(key)
+        used: set[int] = set()
+        for chain in chains:
+            if used.isdisjoint(chain.link_ids):
+                used.update(chain.link_ids)
                 found.append(chain)
         return found
 

@@ -15,7 +15,7 @@ part_of         a is a part of b, inside its span                   start(b) <= 
                                                                     end(a) <= end(b)
 starts_with     a and b start together                              start(a) <= start(b);
                                                                     start(b) <= start(a)
-causes          a causes b: the cause does not start after effect   start(a) <= start(b)
+causes          a causes b: a cause does not start after its effect start(a) <= start(b)
 postpones       a made b slip from its planned date                 start(a) <= start(b)
 rescheduled_as  b is the later occurrence of the planned event a    start(a) < start(b)
 follows_up      a follows up on b                                   start(b) < start(a)
@@ -122,7 +122,7 @@ MEANINGS: dict[RelationType, Meaning] = {
         "events that start together must be able to start at the same moment",
     ),
     "causes": Meaning(
-        "a causes b: the cause does not start after effect",
+        "a causes b: a cause does not start after its effect",
         (Constraint(_A_START, _B_START),),
         "a cause cannot start after its effect",
     ),
