@@ -59,10 +59,11 @@ class OrderedEvent:
     """An event in the honest order, with what the network derived about it.
 
     ``earliest`` (inclusive) and ``latest`` (exclusive) bound the days it can lie in, ``None``
-    when unbounded. ``after`` holds the ids of the events it is known to follow: each named by a
-    ``before``/``after`` relation, or whose window ends before this one's begins (leaving out
-    any that another listed event already follows). ``order_unknown`` is True when its window
-    overlaps that of the event listed just before it and no relation links the two.
+    when unbounded. ``after`` holds the ids of the latest events it is known to follow: a
+    ``before``/``after`` relation puts them before it, or their window ends before its own
+    begins; an event whose window ends before another listed one starts is left out. ``order_unknown``
+    is True when its window overlaps that of the event listed just before it and no relation
+    links the two.
     """
 
     event: Event
@@ -103,10 +104,10 @@ def order(timeline: Timeline) -> Ordering:
     for link in solution.links:
         earlier = meaning(link.type).earlier
         if earlier is not None:
-            first, second = (
-                (link.owner, link.target) if earlier == "a" else (link.target, link.owner)
-            )
-            follows[second].add(first)
+            first, second = link.owner, link.target
+            if earlier == "b":
+                first, second = second, first
+            _add_latest(follows[second], first, solution)
     items = []
     for position, n in enumerate(sequence):
         previous = sequence[position - 1] if position else None
@@ -161,3 +162,14 @@ def _follows(solution: Solution, count: int) -> list[set[int]]:
         begin = bisect_right(end_values, running[stop - 1], 0, stop)
         follows[n].update(m for _, m in ends[begin:stop])
     return follows
+
+
+def _add_latest(latest: set[int], event: int, solution: Solution) -> None:
+    """Add ``event`` to a set of latest predecessors, keeping only the latest ones.
+
+    The set from ``_follows`` holds no two events known to be in sequence; this keeps it so.
+    """
+    if any(solution.known_before(event, other) for other in latest):
+        return
+    latest.difference_update([other for other in latest if solution.known_before(other, event)])
+    latest.add(event)
