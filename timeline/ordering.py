@@ -61,9 +61,9 @@ class OrderedEvent:
     ``earliest`` (inclusive) and ``latest`` (exclusive) bound the days it can lie in, ``None``
     when unbounded. ``after`` holds the ids of the latest events it is known to follow: a
     ``before``/``after`` relation puts them before it, or their window ends before its own
-    begins; an event whose window ends before another listed one starts is left out. ``order_unknown``
-    is True when its window overlaps that of the event listed just before it and no relation
-    links the two.
+    begins; an event whose window ends before another listed one starts is left out.
+    ``order_unknown`` is True when its window overlaps that of the event listed just before it
+    and no relation links the two.
     """
 
     event: Event
