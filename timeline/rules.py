@@ -3,10 +3,12 @@
 This module owns the rule-file contract; it does not decide what a match means (that is
 :mod:`timeline.normalise`) nor which match wins (that is :mod:`timeline.tagger`).
 
-A rule file has five parts (see ``rules/en.toml``):
+A rule file has six parts (see ``rules/en.toml``):
 
 - ``[meta]``: ``language`` and ``reference``, the date the examples are resolved against;
 - ``[cues]``: ``future`` and ``past``, regexes for tense cues near a mention;
+- ``[prefilter]``: ``lead`` and ``core``, lower-case word alternations: every mention holds a
+  core word and may start with up to four lead words (the scanner looks for these first);
 - ``[fragments]``: named regex pieces; a pattern writes ``{month}`` to use the fragment
   ``month``, and fragments may use other fragments;
 - ``[lexicon.<group>]``: what the words a named group captures mean (``nov = 11``);
@@ -16,8 +18,8 @@ A rule file has five parts (see ``rules/en.toml``):
 
 Patterns use named groups only, from :data:`GROUPS`; :func:`parse_rules` rejects unknown
 fragments, unknown groups and kinds, numbered groups, patterns that match ``""`` and duplicate
-ids, and names the rule in every message. Group names are made unique per rule when the rules
-are joined into one scanning regex, so two rules (or one fragment used twice) may share them.
+ids, and names the rule in every message. Group names are made unique per rule (``r3_month_0``), so
+one fragment may be used twice in a pattern.
 
 To add a rule: write it in the TOML file with at least one example; ``tests/test_rules.py``
 runs every example and counterexample. To add a language: add ``rules/<lang>.toml``.
@@ -130,14 +132,15 @@ class CompiledRule:
 
 @dataclass(frozen=True, slots=True)
 class RuleSet:
-    """Every rule of one language, compiled: one scanner regex plus one regex per rule."""
+    """Every rule of one language, compiled: the prefilter plus one regex per rule."""
 
     language: str
     reference: date
     fragments: dict[str, str]
     lexicon: dict[str, dict[str, int | str]]
     rules: tuple[CompiledRule, ...]
-    scanner: re.Pattern[str]
+    prefilter: re.Pattern[str]
+    prefilter_folded: re.Pattern[str]
     future_cue: re.Pattern[str]
     past_cue: re.Pattern[str]
     fragments_used: frozenset[str] = field(default_factory=frozenset)
@@ -181,13 +184,17 @@ def _mangle(pattern: str, index: int, rule_id: str) -> tuple[str, dict[str, list
 
 
 def _compile(text: str, where: str) -> re.Pattern[str]:
+    return _compile_plain(text, where, _FLAGS)
+
+
+def _compile_plain(text: str, where: str, flags: int) -> re.Pattern[str]:
     try:
-        return re.compile(text, _FLAGS)
+        return re.compile(text, flags)
     except re.error as err:
         raise RuleDataError(f"{where}: pattern does not compile: {err}") from err
 
 
-def _compile_rule(rule: Rule, index: int) -> tuple[CompiledRule, str]:
+def _compile_rule(rule: Rule, index: int) -> CompiledRule:
     where = f"rule {rule.id!r}"
     mangled, names = _mangle(rule.pattern, index, rule.id)
     regex = _compile(f"{_LEFT_EDGE}(?:{mangled}){_RIGHT_EDGE}", where)
@@ -196,7 +203,7 @@ def _compile_rule(rule: Rule, index: int) -> tuple[CompiledRule, str]:
     if _compile(mangled, where).fullmatch(""):
         raise RuleDataError(f"{where}: pattern matches the empty string")
     groups = tuple((name, tuple(keys)) for name, keys in names.items())
-    return CompiledRule(rule, regex, groups), f"(?P<r{index}>{mangled})"
+    return CompiledRule(rule, regex, groups)
 
 
 def _table(data: dict[str, Any], key: str, source: str) -> dict[str, Any]:
@@ -244,10 +251,17 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         _compile(str(cues.get(name, "(?!)")), f"{source}: [cues] {name}")
         for name in ("future", "past")
     )
+    words = _table(data, "prefilter", source)
+    if not words.get("core"):
+        raise RuleDataError(f"{source}: [prefilter] needs a 'core' word alternation")
+    prefilter_text = (
+        rf"{_LEFT_EDGE}(?:(?:{words.get('lead', '(?!)')})[\s-]+){{0,4}}(?P<core>{words['core']})"
+    )
+    prefilter = _compile_plain(prefilter_text, f"{source}: [prefilter]", 0)
+    prefilter_folded = _compile_plain(prefilter_text, f"{source}: [prefilter]", _FLAGS)
     fragments = {k: str(v) for k, v in _table(data, "fragments", source).items()}
     used: set[str] = set()
     compiled: list[CompiledRule] = []
-    alternatives: list[tuple[int, int, str]] = []
     seen: set[str] = set()
     for index, raw in enumerate(data.get("rules", [])):
         rule_id = raw.get("id", f"#{index + 1}") if isinstance(raw, dict) else f"#{index + 1}"
@@ -260,20 +274,17 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
             rule = Rule.model_validate(raw)
         except ValidationError as err:
             raise RuleDataError(f"{where}: {err}") from err
-        one, alternative = _compile_rule(rule, index)
-        compiled.append(one)
-        alternatives.append((-rule.priority, index, alternative))
+        compiled.append(_compile_rule(rule, index))
     if not compiled:
         raise RuleDataError(f"{source}: no [[rules]]")
-    body = "|".join(alt for _, _, alt in sorted(alternatives))
-    scanner = _compile(f"{_LEFT_EDGE}(?:{body}){_RIGHT_EDGE}", source)
     return RuleSet(
         language=str(meta.get("language", "")),
         reference=reference,
         fragments=fragments,
         lexicon=_lexicon(data, source),
         rules=tuple(compiled),
-        scanner=scanner,
+        prefilter=prefilter,
+        prefilter_folded=prefilter_folded,
         future_cue=future_cue,
         past_cue=past_cue,
         fragments_used=frozenset(used),

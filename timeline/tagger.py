@@ -1,9 +1,12 @@
 """Find the time expressions of a text and normalise them: ``tag(text, *, reference)``.
 
-This module owns scanning and the overlap policy. One regex joins every rule (see
-:mod:`timeline.rules`) and finds the leftmost position where any rule matches; there,
-:func:`_choose` picks the longest match, then the highest priority, then the earliest rule in
-the file. Scanning resumes after the chosen match, so mentions never overlap. What a match
+This module owns scanning and the overlap policy. The rule file's prefilter (see
+:mod:`timeline.rules`) finds the places worth a look, cheaply: a core word such as a month,
+a digit or "years", after up to four lead words such as "the past". At each word start from
+the first lead word to the core word, :func:`_choose` tries every rule and keeps the longest
+match, then the highest priority, then the earliest rule in the file; the first word start
+where some rule matches wins (leftmost-longest). Scanning resumes after the chosen match, so
+mentions never overlap. What a match
 means is :mod:`timeline.normalise`'s job. The library never reads the clock: relative
 expressions are resolved against ``reference`` (the document creation time) or against the
 last date the text mentioned.
@@ -12,6 +15,7 @@ last date the text mentioned.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from timeline.mentions import Mention
@@ -35,6 +39,27 @@ def _choose(rules: RuleSet, text: str, start: int) -> tuple[CompiledRule, re.Mat
     return best
 
 
+_WORD_START = re.compile(r"(?<![\w'])[\w']")
+
+
+def _candidates(
+    rules: RuleSet, text: str
+) -> Iterator[tuple[int, CompiledRule, re.Match[str]]]:
+    """Yield ``(start, rule, match)`` for the leftmost-longest match around each prefilter hit."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        hits = rules.prefilter.finditer(lowered)
+    else:  # lower() changed the length (e.g. "İ"): offsets would shift, so fold case instead
+        hits = rules.prefilter_folded.finditer(text)
+    for hit in hits:
+        core = hit.start("core")
+        for word in _WORD_START.finditer(text, hit.start(), core + 1):
+            chosen = _choose(rules, text, word.start())
+            if chosen is not None:
+                yield (word.start(), *chosen)
+                break
+
+
 def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Mention]:
     """Return the time expressions in ``text`` in order, with TimeML TIMEX3 values.
 
@@ -51,17 +76,12 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
     if not isinstance(reference, date):
         raise TypeError(f"reference must be a datetime.date, not {type(reference).__name__}")
     ruleset = rules if rules is not None else load_rules("en")
-    search = ruleset.scanner.search
     mentions: list[Mention] = []
     anchor: Point | None = None
     position = 0
-    while (found := search(text, position)) is not None:
-        start = found.start()
-        chosen = _choose(ruleset, text, start)
-        if chosen is None:  # the scanner and the rule regexes agree; kept for safety
-            position = found.end()
+    for start, rule, match in _candidates(ruleset, text):
+        if start < position:
             continue
-        rule, match = chosen
         end = match.end()
         position = end
         context = Context(ruleset, reference, anchor, text, start, end)
