@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from timeline import __version__
+from timeline.cli import timex
 
 app = typer.Typer(
     name="timeline",
@@ -39,3 +40,6 @@ def main(
     ] = False,
 ) -> None:
     """Build validated, ordered, interactive timelines from events.yaml and news articles."""
+
+
+app.command()(timex.timex)
