@@ -130,12 +130,20 @@ class Context:
         stop = _SENTENCE_END.search(right)
         if stop is not None:
             right = right[: stop.start()]
-        window = f"{left} {right}"
-        if self.rules.future_cue.search(window):
-            return 1
-        if self.rules.past_cue.search(window):
-            return -1
-        return 0
+        # The cue nearest the mention decides: "said on Tuesday that it would ..." is past.
+        best: tuple[int, int] | None = None
+        for direction, cue in ((1, self.rules.future_cue), (-1, self.rules.past_cue)):
+            last = None
+            for last in cue.finditer(left):
+                pass
+            if last is not None:
+                distance = len(left) - last.end()
+                if best is None or distance < best[0]:
+                    best = (distance, direction)
+            first = cue.search(right)
+            if first is not None and (best is None or first.start() < best[0]):
+                best = (first.start(), direction)
+        return 0 if best is None else best[1]
 
 
 def _int(rules: RuleSet, group: str, text: str) -> int | None:
@@ -159,8 +167,24 @@ def amount(rules: RuleSet, text: str) -> float | None:
         value = rules.lookup("number", word)
         if not isinstance(value, int | float):
             return None
-        total = total * value if value == 100 else total + value  # noqa: PLR2004
+        if value in (100, 1000):
+            total = (total or 1) * value
+        else:
+            total += value
     return total
+
+
+def year_of(rules: RuleSet, text: str) -> int | None:
+    """Read a year: "1998", or spoken "nineteen ninety-eight" and "two thousand"."""
+    if text.isdigit():
+        return int(text)
+    words = re.split(r"[\s-]+", text.strip(), maxsplit=1)
+    first = rules.lookup("number", words[0])
+    if len(words) == 2 and isinstance(first, int) and 10 < first < 100:  # noqa: PLR2004
+        rest = amount(rules, words[1])
+        return None if rest is None else first * 100 + int(rest)
+    whole = amount(rules, text)
+    return None if whole is None else int(whole)
 
 
 def _mod(groups: dict[str, str], rule: CompiledRule, rules: RuleSet) -> str | None:
@@ -211,7 +235,7 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
     rules, ref = ctx.rules, ctx.reference
     mod = _mod(groups, rule, rules)
     rel = _int(rules, "rel", groups["rel"]) if "rel" in groups else None
-    year = int(groups["year"]) if "year" in groups else None
+    year = year_of(rules, groups["year"]) if "year" in groups else None
     if "decade" in groups:
         digits = re.sub(r"\D", "", groups["decade"])
         if len(digits) == 2:
@@ -294,6 +318,9 @@ def _relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
             base = anchor.start
         elif granularity == QUARTER and "rel" not in groups:
             count = -1
+        elif granularity == WEEKEND and "rel" not in groups:
+            # "over the weekend": the one just past, unless the sentence looks ahead
+            count = 0 if ctx.reference.isoweekday() >= 6 or ctx.tense() > 0 else -1
     point = shift(point_of(base, granularity), count or 0)
     return Resolution(str(point), _mod(groups, rule, rules), point)
 
