@@ -250,7 +250,9 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
         if month is None:
             return None
         day = int(groups["day"]) if "day" in groups else None
-        if year is None:
+        if year is None and "unit" in groups:  # "June last year"
+            year = ctx.reference.year + (rel or 0)
+        elif year is None:
             year = _year_for(month, day or 1, rel, ctx)
         try:
             point = Point(DAY, date(year, month, day)) if day else Point(MONTH, date(year, month, 1))
@@ -269,6 +271,8 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
             if number is None:
                 return None
             start_month = 1 + size * (number - 1)
+            if year is None and "unit" in groups:  # "next year's first quarter"
+                year = ref.year + (rel or 0)
             if year is None:
                 now = point_of(ref, granularity).start.month
                 year = ref.year
@@ -420,6 +424,11 @@ def _time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolutio
         hour = 0
     anchor = ctx.anchor
     day = anchor.start if anchor is not None and anchor.granularity == DAY else ctx.reference
+    if "weekday" in groups or "month" in groups:  # "noon Thursday", "5 p.m. EST, Nov. 9"
+        named = _calendar({k: groups[k] for k in ("weekday", "month", "day") if k in groups}, rule, ctx)
+        if named is None or named.point is None:
+            return None
+        day = named.point.start
     return Resolution(f"{day.isoformat()}T{hour:02d}:{minute:02d}", _mod(groups, rule, ctx.rules))
 
 
