@@ -37,6 +37,7 @@ _DAYS_PER = {WEEK: 7, WEEKEND: 7, DAY: 1}
 _SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
 _WINDOW = 90
+_NEAR_DAYS = 62
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +196,14 @@ def _mod(groups: dict[str, str], rule: CompiledRule, rules: RuleSet) -> str | No
 
 
 def _nearest(candidates: list[date], reference: date, tense: int) -> date:
-    """Pick the candidate the tense points to, or the closest one when there is no cue."""
+    """Pick the closest candidate if it is near, else the one the tense points to.
+
+    News names dates within a couple of months without a year whatever the tense ("payable
+    Dec. 7" in late October); further away, the tense decides ("in September", said in June).
+    """
+    closest = min(candidates, key=lambda c: abs((c - reference).days))
+    if abs((closest - reference).days) <= _NEAR_DAYS:
+        return closest
     if tense > 0:
         later = [c for c in candidates if c >= reference]
         return min(later) if later else max(candidates)
@@ -357,7 +365,8 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
         point = point_of(point.start, granularity)
     else:
         point = shift(base, direction * int(count))
-    return Resolution(str(point), mod, point)
+    # Not an anchor: "a year earlier" twice in a row both count from the same date.
+    return Resolution(str(point), mod)
 
 
 def duration(rules: RuleSet, num: str, unit_text: str) -> str | None:
