@@ -20,15 +20,33 @@ from timeline.rules import CompiledRule, RuleSet
 
 #: Granularities of a point in time, coarse to fine. A point is the first day of its period.
 CENTURY, DECADE, YEAR, HALF, SEASON, QUARTER, MONTH, WEEK, WEEKEND, DAY = (
-    "CE", "DE", "Y", "H", "S", "Q", "M", "W", "WE", "D"
+    "CE",
+    "DE",
+    "Y",
+    "H",
+    "S",
+    "Q",
+    "M",
+    "W",
+    "WE",
+    "D",
 )
 
 #: Which month each TimeML season code starts in (winter counts as December of that year).
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _START_SEASON = {month: code for code, month in _SEASON_START.items()}
 _UNIT_GRANULARITY = {
-    "Y": YEAR, "M": MONTH, "W": WEEK, "D": DAY, "WE": WEEKEND, "DE": DECADE, "CE": CENTURY,
-    "Q": QUARTER, "TH": DAY, "TM": DAY, "TS": DAY,
+    "Y": YEAR,
+    "M": MONTH,
+    "W": WEEK,
+    "D": DAY,
+    "WE": WEEKEND,
+    "DE": DECADE,
+    "CE": CENTURY,
+    "Q": QUARTER,
+    "TH": DAY,
+    "TM": DAY,
+    "TS": DAY,
 }
 #: How many days or months one unit of each granularity moves a point.
 _MONTHS_PER = {CENTURY: 1200, DECADE: 120, YEAR: 12, HALF: 6, SEASON: 12, QUARTER: 3, MONTH: 1}
@@ -94,7 +112,9 @@ def point_of(day: date, granularity: str) -> Point:
 def shift(point: Point, count: int) -> Point:
     """Move ``point`` by ``count`` periods of its own granularity."""
     if point.granularity in _DAYS_PER:
-        return Point(point.granularity, point.start + timedelta(days=count * _DAYS_PER[point.granularity]))
+        return Point(
+            point.granularity, point.start + timedelta(days=count * _DAYS_PER[point.granularity])
+        )
     months = point.start.year * 12 + point.start.month - 1 + count * _MONTHS_PER[point.granularity]
     return Point(point.granularity, date(months // 12, months % 12 + 1, 1))
 
@@ -122,11 +142,9 @@ class Context:
     def tense(self) -> int:
         """Return +1 if the sentence around the mention speaks of the future, -1 past, 0 neither."""
         left = self.text[max(0, self.start - _WINDOW) : self.start]
-        cut = None
-        for cut in _SENTENCE_END.finditer(left):
-            pass
-        if cut is not None:
-            left = left[cut.end() :]
+        cuts = list(_SENTENCE_END.finditer(left))
+        if cuts:
+            left = left[cuts[-1].end() :]
         right = self.text[self.end : self.end + _WINDOW // 2]
         stop = _SENTENCE_END.search(right)
         if stop is not None:
@@ -134,11 +152,9 @@ class Context:
         # The cue nearest the mention decides: "said on Tuesday that it would ..." is past.
         best: tuple[int, int] | None = None
         for direction, cue in ((1, self.rules.future_cue), (-1, self.rules.past_cue)):
-            last = None
-            for last in cue.finditer(left):
-                pass
-            if last is not None:
-                distance = len(left) - last.end()
+            before = list(cue.finditer(left))
+            if before:
+                distance = len(left) - before[-1].end()
                 if best is None or distance < best[0]:
                     best = (distance, direction)
             first = cue.search(right)
@@ -181,7 +197,7 @@ def year_of(rules: RuleSet, text: str) -> int | None:
         return int(text)
     words = re.split(r"[\s-]+", text.strip(), maxsplit=1)
     first = rules.lookup("number", words[0])
-    if len(words) == 2 and isinstance(first, int) and 10 < first < 100:  # noqa: PLR2004
+    if len(words) == 2 and isinstance(first, int) and 10 < first < 100:
         rest = amount(rules, words[1])
         return None if rest is None else first * 100 + int(rest)
     whole = amount(rules, text)
@@ -230,7 +246,9 @@ def _year_for(month: int, day: int, rel: int | None, ctx: Context) -> int:
     """Pick the year of a month (and day) written without one, from cue words or tense."""
     ref = ctx.reference
     if rel is not None and rel != 0:
-        ahead = (month, day) > (ref.month, ref.day) if rel > 0 else (month, day) < (ref.month, ref.day)
+        ahead = (
+            (month, day) > (ref.month, ref.day) if rel > 0 else (month, day) < (ref.month, ref.day)
+        )
         return ref.year if ahead else ref.year + rel
     if rel == 0:
         return ref.year
@@ -263,7 +281,9 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
         elif year is None:
             year = _year_for(month, day or 1, rel, ctx)
         try:
-            point = Point(DAY, date(year, month, day)) if day else Point(MONTH, date(year, month, 1))
+            point = (
+                Point(DAY, date(year, month, day)) if day else Point(MONTH, date(year, month, 1))
+            )
         except ValueError:
             return None
         return Resolution(str(point), mod, point)
@@ -352,16 +372,14 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
         return None
     base = point_of(ctx.reference, granularity)
     anchor = ctx.anchor
-    if (
-        granularity == YEAR
-        and anchor is not None
-        and anchor.granularity in (QUARTER, HALF, MONTH)
-    ):
+    if granularity == YEAR and anchor is not None and anchor.granularity in (QUARTER, HALF, MONTH):
         base = anchor
         steps = int(count) * 12 // _MONTHS_PER[anchor.granularity]
         point = shift(base, direction * steps)
     elif granularity in (DECADE, CENTURY):
-        point = shift(point_of(ctx.reference, YEAR), direction * int(count) * _MONTHS_PER[granularity] // 12)
+        point = shift(
+            point_of(ctx.reference, YEAR), direction * int(count) * _MONTHS_PER[granularity] // 12
+        )
         point = point_of(point.start, granularity)
     else:
         point = shift(base, direction * int(count))
@@ -427,14 +445,16 @@ def _time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolutio
     else:
         hour, minute = int(hour_text), int(groups.get("minute", "0"))
     ampm = groups.get("ampm", "").lower()[:1]
-    if ampm == "p" and hour < 12:  # noqa: PLR2004
+    if ampm == "p" and hour < 12:
         hour += 12
-    elif ampm == "a" and hour == 12:  # noqa: PLR2004
+    elif ampm == "a" and hour == 12:
         hour = 0
     anchor = ctx.anchor
     day = anchor.start if anchor is not None and anchor.granularity == DAY else ctx.reference
     if "weekday" in groups or "month" in groups:  # "noon Thursday", "5 p.m. EST, Nov. 9"
-        named = _calendar({k: groups[k] for k in ("weekday", "month", "day") if k in groups}, rule, ctx)
+        named = _calendar(
+            {k: groups[k] for k in ("weekday", "month", "day") if k in groups}, rule, ctx
+        )
         if named is None or named.point is None:
             return None
         day = named.point.start
