@@ -281,18 +281,23 @@ def _anchor(shape: _Shape, data_hi: float) -> float | None:
 
 def _finish(shape: _Shape, lane: int, data_lo: float, open_end_x: float, side: Side) -> Placed:
     """Resolve open ends against the data range."""
-    strict = fuzzy = None
+    strict: tuple[float, float] | None = None
     open_start = open_end = False
     if shape.strict is not None:
         lo, hi = shape.strict
         open_start, open_end = lo is None, hi is None
         strict = (data_lo if lo is None else lo, open_end_x if hi is None else hi)
+    marker = shape.marker_x
+    if marker is None:
+        marker = strict[0] if strict is not None else data_lo
+    fuzzy: tuple[float, float] | None = None
     if shape.fuzzy is not None:
-        assert strict is not None or shape.marker_x is not None
-        base = strict if strict is not None else (shape.marker_x, shape.marker_x + 1)  # type: ignore[operator]
-        flo, fhi = shape.fuzzy
-        fuzzy = (base[0] if flo is None else flo, base[1] if fhi is None else fhi)
-    marker = shape.marker_x if shape.marker_x is not None else strict[0]  # type: ignore[index]
+        base = strict if strict is not None else (marker, marker + 1)
+        fuzzy_lo, fuzzy_hi = shape.fuzzy
+        fuzzy = (
+            base[0] if fuzzy_lo is None else fuzzy_lo,
+            base[1] if fuzzy_hi is None else fuzzy_hi,
+        )
     label_x = marker
     if side == "right" and shape.kind == "interval" and strict is not None:
         label_x = strict[1]

@@ -27,13 +27,12 @@ plotly is imported inside the functions: ``import timeline`` and ``timeline --he
 
 from __future__ import annotations
 
-import html
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from timeline.dates import Interval, PartialDate, Precision, Qualifier
-from timeline.models import STATUSES, Event, Status, Timeline
+from timeline.chart_layout import build_layout, chart_height
+from timeline.hover import escape, hover_text
+from timeline.models import STATUSES, Status, Timeline
 from timeline.output import write_atomic
 from timeline.placement import LABEL_FONT_SIZE, Placed, Placement, place, to_iso
 
@@ -41,12 +40,6 @@ if TYPE_CHECKING:
     import plotly.graph_objects as go
 
 DIV_ID = "timeline"
-ROW_PX = 24
-HEADER_ROWS = 1  # an empty row at the top for era titles
-MARGIN_TOP = 92
-AXIS_PX = 30
-SLIDER_PX = 44
-MARGIN_BOTTOM = AXIS_PX + SLIDER_PX + 16
 TRACK_COLORS = (
     "#1f77b4",
     "#d62728",
@@ -59,7 +52,6 @@ TRACK_COLORS = (
     "#bcbd22",
     "#7f7f7f",
 )
-ERA_COLORS = ("#b0b0b0", "#9ecae1", "#fdd0a2", "#c7e9c0", "#dadaeb")
 SYMBOLS: dict[Status, str] = {
     "happened": "circle",
     "planned": "circle-open",
@@ -67,25 +59,6 @@ SYMBOLS: dict[Status, str] = {
     "cancelled": "x",
 }
 LEGEND_COLOR = "#444444"
-PRECISION_WORDS = {
-    Precision.DAY: "day",
-    Precision.MONTH: "month: the day is not known",
-    Precision.SEASON: "season: the month is not known",
-    Precision.YEAR: "year: the month is not known",
-    Precision.DECADE: "decade: the year is not known",
-    Precision.CENTURY: "century: the decade is not known",
-}
-QUALIFIER_WORDS = {
-    Qualifier.APPROXIMATE: "approximate",
-    Qualifier.UNCERTAIN: "uncertain",
-    Qualifier.UNCERTAIN_APPROXIMATE: "uncertain and approximate",
-}
-RANGE_BUTTONS = (
-    {"count": 1, "label": "1m", "step": "month", "stepmode": "backward"},
-    {"count": 6, "label": "6m", "step": "month", "stepmode": "backward"},
-    {"count": 1, "label": "1y", "step": "year", "stepmode": "backward"},
-    {"label": "all", "step": "all"},
-)
 
 
 def build_figure(
@@ -154,11 +127,9 @@ def figure_dict(
     placement = place(timeline, width=width)
     colors = {t: TRACK_COLORS[n % len(TRACK_COLORS)] for n, t in enumerate(timeline.tracks)}
     sources = {source.id: source for source in timeline.sources}
-    hover = {p.event.id: _hover(p.event, sources) for p in placement.events}
+    hover = {p.event.id: hover_text(p.event, sources) for p in placement.events}
     traces = _traces(placement, colors, hover)
-    rows = placement.rows + HEADER_ROWS
-    auto_height = MARGIN_TOP + rows * ROW_PX + MARGIN_BOTTOM
-    layout = _layout(timeline, placement, height or auto_height)
+    layout = build_layout(timeline, placement, height or chart_height(placement))
     if width is not None:
         layout["width"] = width
     return {"data": traces, "layout": layout}
@@ -321,7 +292,7 @@ def _labels(placed: list[Placed], y_of: dict[int, int], xaxis: str) -> dict[str,
         "yaxis": "y2",
         "x": [p.label_x if undated else to_iso(p.label_x) for p in shown],
         "y": [y_of[p.lane] + p.row for p in shown],
-        "text": [_escape(p.label) for p in shown],
+        "text": [escape(p.label) for p in shown],
         "textposition": [f"middle {p.side}" for p in shown],
         "textfont": {"size": LABEL_FONT_SIZE, "color": "#222222"},
         "marker": {"size": 12, "opacity": 0},
@@ -344,10 +315,10 @@ def _legend(placement: Placement) -> list[dict[str, Any]]:
         bar = {**line, "line": {"color": _rgba(LEGEND_COLOR, 0.85), "width": 6}}
         entries.append(_legend_entry("interval (from-to)", "interval", bar))
     if "span" in kinds:
-        words = sorted(
-            {_precision_name(p.event) for p in placement.events if p.kind == "span"},
-            key=lambda w: -Precision[w.upper()],
-        )
+        precisions = {
+            p.event.date.precision for p in placement.events if p.kind == "span" and p.event.date
+        }
+        words = [precision.name.lower() for precision in sorted(precisions, reverse=True)]
         span = {**line, "line": {"color": _rgba(LEGEND_COLOR, 0.3), "width": 9}}
         entries.append(_legend_entry(f"{'/'.join(words)} precision", "span", span))
     if any(p.fuzzy is not None for p in placement.events):
@@ -380,277 +351,6 @@ def _legend_marker(status: Status) -> dict[str, Any]:
         "color": LEGEND_COLOR,
         "line": {"width": 2 if hollow else 1, "color": LEGEND_COLOR if hollow else "white"},
     }
-
-
-# --- layout -----------------------------------------------------------------------------
-
-
-def _layout(timeline: Timeline, placement: Placement, height: int) -> dict[str, Any]:
-    x_lo, x_hi = (to_iso(x) for x in placement.x_range)
-    plot_px = max(height - MARGIN_TOP - MARGIN_BOTTOM, 40)
-    rows = placement.rows
-    split = 1 - placement.undated_share
-    xaxis: dict[str, Any] = {
-        "type": "date",
-        "range": [x_lo, x_hi],
-        "domain": [0, split],
-        "showgrid": True,
-        "gridcolor": "#e6e6e6",
-        "rangeslider": {
-            "visible": True,
-            "range": [x_lo, x_hi],
-            # The labels' axis, aimed at nothing: the slider shows marks, not text.
-            "yaxis2": {"rangemode": "fixed", "range": [1e6, 1e6 + 1]},
-            "thickness": min(max(SLIDER_PX / (plot_px + SLIDER_PX), 0.05), 0.4),
-        },
-        "rangeselector": {"buttons": list(RANGE_BUTTONS), "x": 0, "y": 1.0, "yanchor": "bottom"},
-    }
-    layout: dict[str, Any] = {
-        "title": {
-            "text": _escape(timeline.title),
-            "x": 0.01,
-            "xanchor": "left",
-            "y": 0.99,
-            "yref": "container",
-            "yanchor": "top",
-            "font": {"size": 18},
-        },
-        "height": height,
-        "margin": {"l": placement.margin_left, "r": 24, "t": MARGIN_TOP, "b": MARGIN_BOTTOM},
-        "dragmode": "pan",
-        "hovermode": "closest",
-        "hoverlabel": {"align": "left"},
-        "plot_bgcolor": "white",
-        "paper_bgcolor": "white",
-        "xaxis": xaxis,
-        "yaxis": {
-            "range": [rows - 0.5, -0.5 - HEADER_ROWS],
-            "fixedrange": True,
-            "tickvals": [lane.first + (lane.rows - 1) / 2 for lane in placement.lanes],
-            "ticktext": [_escape(_short(lane.track)) for lane in placement.lanes],
-            "showgrid": False,
-            "zeroline": False,
-            "ticks": "",
-        },
-        "yaxis2": {"matches": "y", "overlaying": "y", "visible": False, "fixedrange": True},
-        "legend": {
-            "orientation": "h",
-            "x": 1,
-            "xanchor": "right",
-            "y": 1,
-            "yanchor": "bottom",
-            "font": {"size": 11},
-            "itemclick": "toggle",
-        },
-        "shapes": [*_lane_shapes(placement), *_era_shapes(timeline)],
-        "annotations": _era_titles(timeline, placement),
-    }
-    if placement.undated_share:
-        layout["xaxis2"] = {
-            "domain": [split, 1],
-            "range": [0, 1],
-            "fixedrange": True,
-            "showticklabels": False,
-            "showgrid": False,
-            "zeroline": False,
-            "anchor": "y",
-        }
-        layout["shapes"].append(
-            {
-                "type": "line",
-                "xref": "paper",
-                "yref": "paper",
-                "x0": split,
-                "x1": split,
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": "#999999", "width": 1, "dash": "dot"},
-                "layer": "below",
-            }
-        )
-        layout["annotations"].append(
-            {
-                "text": "<i>date not set</i>",
-                "xref": "paper",
-                "yref": "paper",
-                "x": split,
-                "y": 1,
-                "xanchor": "left",
-                "yanchor": "top",
-                "xshift": 6,
-                "showarrow": False,
-                "font": {"size": 11, "color": "#555555"},
-            }
-        )
-    return layout
-
-
-def _lane_shapes(placement: Placement) -> list[dict[str, Any]]:
-    """A faint band behind every other lane, and a rule between lanes."""
-    shapes = []
-    for n, lane in enumerate(placement.lanes):
-        top, bottom = lane.first - 0.5, lane.first + lane.rows - 0.5
-        if n % 2 == 1:
-            shapes.append(
-                {
-                    "type": "rect",
-                    "xref": "paper",
-                    "yref": "y",
-                    "x0": 0,
-                    "x1": 1,
-                    "y0": top,
-                    "y1": bottom,
-                    "fillcolor": "rgba(0,0,0,0.035)",
-                    "line": {"width": 0},
-                    "layer": "below",
-                }
-            )
-        shapes.append(
-            {
-                "type": "line",
-                "xref": "paper",
-                "yref": "y",
-                "x0": 0,
-                "x1": 1,
-                "y0": top,
-                "y1": top,
-                "line": {"color": "#cccccc", "width": 1},
-                "layer": "below",
-            }
-        )
-    return shapes
-
-
-def _era_shapes(timeline: Timeline) -> list[dict[str, Any]]:
-    shapes = []
-    for n, era in enumerate(timeline.eras):
-        lo, hi = _era_bounds(era.date)
-        shapes.append(
-            {
-                "type": "rect",
-                "xref": "x",
-                "yref": "paper",
-                "x0": lo,
-                "x1": hi,
-                "y0": 0,
-                "y1": 1,
-                "fillcolor": era.color or ERA_COLORS[n % len(ERA_COLORS)],
-                "opacity": 0.22,
-                "line": {"width": 0},
-                "layer": "below",
-                "name": _escape(era.title),
-            }
-        )
-    return shapes
-
-
-def _era_titles(timeline: Timeline, placement: Placement) -> list[dict[str, Any]]:
-    x_lo, x_hi = placement.x_range
-    notes = []
-    for era in timeline.eras:
-        lo = max(era.date.earliest.toordinal(), x_lo)
-        hi = min(era.date.latest.toordinal(), x_hi)
-        middle = (lo + hi) / 2 if lo < hi else lo
-        notes.append(
-            {
-                "text": _escape(era.title),
-                "xref": "x",
-                "yref": "paper",
-                "x": to_iso(middle),
-                "y": 1,
-                "yanchor": "top",
-                "yshift": -4,
-                "showarrow": False,
-                "font": {"size": 11, "color": "#555555"},
-            }
-        )
-    return notes
-
-
-def _era_bounds(value: PartialDate | Interval) -> tuple[str, str]:
-    """An era's band; an open end reaches far past the data (the axis clips it)."""
-    lo = value.earliest if value.earliest.year > 1 else value.earliest.replace(year=1000)
-    hi = value.latest if value.latest.year < 9999 else value.latest.replace(year=3000, day=1)
-    return lo.isoformat(), hi.isoformat()
-
-
-# --- hover text -------------------------------------------------------------------------
-
-
-def _hover(event: Event, sources: dict[str, Any]) -> str:
-    """The hover box: title, date as written with its precision in words, status, who, where,
-    and each source (publisher, publication date, url). User text is escaped."""
-    lines = [f"<b>{_escape(event.title)}</b>", f"Date: {_date_words(event)}"]
-    lines.append(f"Status: {event.status}")
-    lines.append(f"Track: {_escape(event.track)}")
-    if event.actors:
-        lines.append(f"Actors: {_escape(', '.join(event.actors))}")
-    if event.place:
-        lines.append(f"Place: {_escape(event.place)}")
-    if event.sources:
-        lines.append("Sources:")
-        lines.extend(_source_lines(event, sources))
-    return "<br>".join(lines)
-
-
-def _source_lines(event: Event, sources: dict[str, Any]) -> Iterable[str]:
-    for ref in event.sources:
-        source = sources.get(ref.source)
-        if source is None:
-            yield f"• {_escape(ref.source)}"
-            continue
-        head = source.publisher or source.title
-        parts = [f"• {_escape(head)}"]
-        if source.publisher:
-            parts.append(f"“{_escape(_short(source.title, 60))}”")
-        if source.published is not None:
-            parts.append(f"({_escape(str(source.published))})")
-        yield " ".join(parts)
-        if source.url:
-            yield f"   {_escape(_short(source.url, 80))}"
-
-
-def _date_words(event: Event) -> str:
-    value = event.date
-    if value is None:
-        return "not set"
-    words = [PRECISION_WORDS[value.precision]]
-    if isinstance(value, Interval):
-        words = ["interval"]
-        if value.end is None:
-            words.append("open end" if value.end_open else "end unknown")
-        if value.start is None:
-            words.append("open start" if value.start_open else "start unknown")
-        ends = [d for d in (value.start, value.end) if d is not None]
-        coarse = min(d.precision for d in ends)
-        if coarse is not Precision.DAY:
-            words.append(f"to the {PRECISION_WORDS[coarse].split(':')[0]}")
-        qualifiers = {d.qualifier for d in ends} - {Qualifier.NONE}
-    else:
-        qualifiers = {value.qualifier} - {Qualifier.NONE}
-    words += [QUALIFIER_WORDS[q] for q in sorted(qualifiers, key=lambda q: q.value)]
-    return f"{_escape(str(value))} ({', '.join(words)})"
-
-
-def _precision_name(event: Event) -> str:
-    assert event.date is not None
-    return event.date.precision.name.lower()
-
-
-# --- small helpers ----------------------------------------------------------------------
-
-
-def _escape(text: str) -> str:
-    """Make user text literal in plotly's HTML-like labels: ``<``, ``>`` and ``&``.
-
-    >>> _escape("<script> & co")
-    '&lt;script&gt; &amp; co'
-    """
-    return html.escape(text, quote=False)
-
-
-def _short(text: str, limit: int = 28) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _rgba(color: str, alpha: float) -> str:
