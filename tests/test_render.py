@@ -61,17 +61,22 @@ def test_each_event_sits_in_its_tracks_lane(sample_timeline: Timeline) -> None:
 
 
 @pytest.mark.parametrize(
-    ("event_id", "symbol"),
+    ("event_id", "symbol", "filled"),
     [
-        pytest.param("channel-opened", "circle", id="happened"),
-        pytest.param("winter-summit", "circle-open", id="planned"),
-        pytest.param("spring-visit", "diamond-open", id="postponed"),
-        pytest.param("navy-hotline", "x", id="cancelled"),
+        pytest.param("channel-opened", "circle", True, id="happened"),
+        pytest.param("winter-summit", "circle", False, id="planned"),
+        pytest.param("spring-visit", "diamond", False, id="postponed"),
+        pytest.param("navy-hotline", "x", True, id="cancelled"),
     ],
 )
-def test_status_has_its_own_shape(sample_timeline: Timeline, event_id: str, symbol: str) -> None:
+def test_status_has_its_own_shape_and_fill(
+    sample_timeline: Timeline, event_id: str, symbol: str, filled: bool
+) -> None:
     trace, _ = _point(_data(sample_timeline), event_id)
-    assert trace["marker"]["symbol"] == symbol
+    marker = trace["marker"]
+    assert marker["symbol"] == symbol
+    assert (marker["color"] != "white") is filled
+    assert (marker["line"]["color"] == "white") is filled  # a hollow marker has a coloured rim
 
 
 def test_legend_explains_shapes_present(sample_timeline: Timeline) -> None:

@@ -7,8 +7,8 @@ inline, a fixed div id, no timestamps), so the same timeline always gives the sa
 
 How things are drawn:
 
-* status by shape *and* fill: happened = filled circle, planned = hollow circle, postponed =
-  hollow diamond, cancelled = x; the colour says the track;
+* status by shape *and* fill: happened = filled circle, planned = hollow circle (white inside),
+  postponed = hollow diamond, cancelled = x; the colour says the track;
 * a day = a marker; an interval = a solid bar from start to end, its marker at the start;
 * a month, season, year... = a faint bar over the whole period with its marker in the middle;
 * ``~``/``?`` = an even fainter, thinner band over the fuzzy extent;
@@ -54,10 +54,13 @@ TRACK_COLORS = (
 )
 SYMBOLS: dict[Status, str] = {
     "happened": "circle",
-    "planned": "circle-open",
-    "postponed": "diamond-open",
+    "planned": "circle",
+    "postponed": "diamond",
     "cancelled": "x",
 }
+# Hollow = a white inside and a coloured rim: plotly's "-open" symbols have no fill at all, so
+# a bar or span under them would show through and make them look filled.
+HOLLOW: frozenset[Status] = frozenset({"planned", "postponed"})
 LEGEND_COLOR = "#444444"
 
 
@@ -255,7 +258,6 @@ def _markers(
     hover: dict[str, str],
     xaxis: str,
 ) -> dict[str, Any]:
-    hollow = status in ("planned", "postponed")
     undated = xaxis == "x2"
     return {
         "type": "scatter",
@@ -269,12 +271,24 @@ def _markers(
         "customdata": [p.event.id for p in placed],
         "hovertext": [hover[p.event.id] for p in placed],
         "hoverinfo": "text",
-        "marker": {
+        "marker": _marker_style(status, color, 11),
+    }
+
+
+def _marker_style(status: Status, color: str | list[str], size: int) -> dict[str, Any]:
+    """Shape and fill by status; ``color`` (the track's) fills, or rims a hollow marker."""
+    if status in HOLLOW:
+        return {
             "symbol": SYMBOLS[status],
-            "size": 11 if status != "cancelled" else 10,
-            "color": color,
-            "line": {"width": 2 if hollow else 1, "color": color if hollow else "white"},
-        },
+            "size": size,
+            "color": "white",
+            "line": {"width": 2, "color": color},
+        }
+    return {
+        "symbol": SYMBOLS[status],
+        "size": size if status != "cancelled" else size - 1,
+        "color": color,
+        "line": {"width": 1, "color": "white"},
     }
 
 
@@ -305,7 +319,9 @@ def _legend(placement: Placement) -> list[dict[str, Any]]:
     """Legend-only entries (no points) explaining shapes, for what the chart actually shows."""
     present = {p.event.status for p in placement.events}
     entries = [
-        _legend_entry(status, status, {"mode": "markers", "marker": _legend_marker(status)})
+        _legend_entry(
+            status, status, {"mode": "markers", "marker": _marker_style(status, LEGEND_COLOR, 10)}
+        )
         for status in STATUSES
         if status in present
     ]
@@ -340,16 +356,6 @@ def _legend_entry(name: str, group: str, style: dict[str, Any]) -> dict[str, Any
         "y": [None],
         "hoverinfo": "skip",
         **style,
-    }
-
-
-def _legend_marker(status: Status) -> dict[str, Any]:
-    hollow = status in ("planned", "postponed")
-    return {
-        "symbol": SYMBOLS[status],
-        "size": 10,
-        "color": LEGEND_COLOR,
-        "line": {"width": 2 if hollow else 1, "color": LEGEND_COLOR if hollow else "white"},
     }
 
 
