@@ -251,3 +251,8 @@ def test_write_html_is_self_contained_and_byte_identical(
 def test_write_html_creates_folders(sample_timeline: Timeline, tmp_out: Path) -> None:
     path = write_html(build_figure(sample_timeline), tmp_out / "a" / "b" / "t.html")
     assert path.is_file()
+
+
+def test_figure_dict_is_what_build_figure_wraps(sample_timeline: Timeline) -> None:
+    # The CLI writes the plain dict; it must be the same chart as the Figure.
+    assert figure_dict(sample_timeline) == build_figure(sample_timeline).to_dict()

@@ -20,6 +20,7 @@ MARGIN_TOP = 92
 AXIS_PX = 30
 SLIDER_PX = 44
 MARGIN_BOTTOM = AXIS_PX + SLIDER_PX + 16
+FONT = '"Open Sans", verdana, arial, sans-serif'
 ERA_COLORS = ("#b0b0b0", "#9ecae1", "#fdd0a2", "#c7e9c0", "#dadaeb")
 RANGE_BUTTONS = (
     {"count": 1, "label": "1m", "step": "month", "stepmode": "backward"},
@@ -63,8 +64,12 @@ def build_layout(timeline: Timeline, placement: Placement, height: int) -> dict[
             "y": 0.99,
             "yref": "container",
             "yanchor": "top",
-            "font": {"size": 18},
+            "font": {"size": 18, "color": "#222222"},
         },
+        # No plotly.py template: the figure and its plain dict (the CLI's fast path) then
+        # draw the same, and the page does not carry 6 KB of unused template.
+        "template": {},
+        "font": {"family": FONT, "size": 12, "color": "#333333"},
         "height": height,
         "margin": {"l": placement.margin_left, "r": 24, "t": MARGIN_TOP, "b": MARGIN_BOTTOM},
         "dragmode": "pan",

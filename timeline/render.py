@@ -27,6 +27,7 @@ plotly is imported inside the functions: ``import timeline`` and ``timeline --he
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -90,13 +91,15 @@ def figure(timeline: Timeline) -> go.Figure:
 
 
 def write_html(
-    fig: go.Figure,
+    fig: go.Figure | Mapping[str, Any],
     path: str | Path,
     *,
     include_plotlyjs: bool | str = True,
     div_id: str = DIV_ID,
 ) -> Path:
-    """Write ``fig`` as a standalone HTML page and return its path.
+    """Write ``fig`` (a figure, or its plain dict from ``figure_dict``) as an HTML page.
+
+    Returns the path written.
 
     With ``include_plotlyjs=True`` (the default) plotly.js is inlined, so the page works with
     no network; ``"cdn"`` makes it small but online-only. The output is byte-identical for the
@@ -147,39 +150,25 @@ def _traces(
     dated = [p for p in placement.events if p.kind != "undated"]
     undated = [p for p in placement.events if p.kind == "undated"]
     y_of = {n: lane.first for n, lane in enumerate(placement.lanes)}
+    by_lane: dict[int, list[Placed]] = {n: [] for n in range(len(placement.lanes))}
+    by_status: dict[tuple[Status, int], list[Placed]] = {}
+    for p in dated:
+        by_lane[p.lane].append(p)
+        by_status.setdefault((p.event.status, p.lane), []).append(p)
     traces: list[dict[str, Any]] = []
-    for track, color in colors.items():
-        mine = [p for p in dated if p.event.track == track]
-        fuzzy = [p.fuzzy for p in mine if p.fuzzy is not None]
-        rows = [y_of[p.lane] + p.row for p in mine if p.fuzzy is not None]
-        traces.append(_band(fuzzy, rows, _rgba(color, 0.14), 5, "fuzzy", track))
-        spans = [(p, p.strict) for p in mine if p.kind == "span" and p.strict is not None]
-        traces.append(
-            _band(
-                [s for _, s in spans],
-                [y_of[p.lane] + p.row for p, _ in spans],
-                _rgba(color, 0.3),
-                9,
-                "span",
-                track,
-            )
-        )
-        bars = [(p, p.strict) for p in mine if p.kind == "interval" and p.strict is not None]
-        traces.append(
-            _band(
-                [s for _, s in bars],
-                [y_of[p.lane] + p.row for p, _ in bars],
-                _rgba(color, 0.85),
-                6,
-                "interval",
-                track,
-            )
-        )
+    for lane, (track, color) in enumerate(colors.items()):
+        mine = by_lane[lane]
+        fuzzy = [p for p in mine if p.fuzzy is not None]
+        spans = [p for p in mine if p.kind == "span"]
+        bars = [p for p in mine if p.kind == "interval"]
+        traces.append(_band(fuzzy, "fuzzy", y_of, _rgba(color, 0.14), 5, track))
+        traces.append(_band(spans, "span", y_of, _rgba(color, 0.3), 9, track))
+        traces.append(_band(bars, "interval", y_of, _rgba(color, 0.85), 6, track))
     traces.append(_open_ends(dated, y_of))
     for status in STATUSES:
-        for track, color in colors.items():
-            mine = [p for p in dated if p.event.status == status and p.event.track == track]
-            if mine:
+        for lane, color in enumerate(colors.values()):
+            if (status, lane) in by_status:
+                mine = by_status[status, lane]
                 traces.append(_markers(mine, y_of, status, color, hover, "x"))
         mine = [p for p in undated if p.event.status == status]
         if mine:
@@ -194,18 +183,20 @@ def _traces(
 
 
 def _band(
-    extents: list[tuple[float, float]],
-    rows: list[int],
-    color: str,
-    width: int,
-    kind: str,
-    track: str,
+    placed: list[Placed], kind: str, y_of: dict[int, int], color: str, width: int, track: str
 ) -> dict[str, Any]:
-    """Thick horizontal lines, one per extent, in one trace (``None`` separates them)."""
+    """Thick horizontal lines, one per event, in one trace (``None`` separates them).
+
+    ``kind`` "fuzzy" draws each event's fuzzy extent, the others its strict one.
+    """
     xs: list[str | None] = []
     ys: list[int | None] = []
-    for (lo, hi), row in zip(extents, rows, strict=True):
-        xs += [to_iso(lo), to_iso(hi), None]
+    for p in placed:
+        extent = p.fuzzy if kind == "fuzzy" else p.strict
+        if extent is None:
+            continue
+        row = y_of[p.lane] + p.row
+        xs += [to_iso(extent[0]), to_iso(extent[1]), None]
         ys += [row, row, None]
     return {
         "type": "scatter",
