@@ -1,4 +1,5 @@
-"""Shared fixtures: a fixed reference date (no wall clock) and the shipped English rules."""
+"""Shared fixtures: a fixed reference date (no wall clock), the shipped English rules, a small
+timeline with every status, precision and date form, and an output folder."""
 
 from __future__ import annotations
 
@@ -7,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from timeline.io import load
+from timeline.models import Timeline
 from timeline.rules import RuleSet, load_rules
 
 REPO = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).parent / "data"
+SAMPLE_FILE = DATA / "sample.yaml"
 
 
 @pytest.fixture
@@ -31,3 +36,23 @@ def shared_folder(name: str) -> Path | None:
         if candidate.is_dir():
             return candidate
     return None
+
+
+@pytest.fixture
+def sample_timeline() -> Timeline:
+    """The timeline in tests/data/sample.yaml (4 tracks, 18 events, 5 sources, 2 eras)."""
+    return load(SAMPLE_FILE)
+
+
+@pytest.fixture
+def sample_file() -> Path:
+    """The path of tests/data/sample.yaml."""
+    return SAMPLE_FILE
+
+
+@pytest.fixture
+def tmp_out(tmp_path: Path) -> Path:
+    """A fresh folder for files a test writes."""
+    out = tmp_path / "out"
+    out.mkdir()
+    return out

@@ -16,6 +16,7 @@ from timeline.io import CheckResult, check, load, loads
 from timeline.mentions import Mention
 from timeline.models import Era, Event, Source, SourceRef, Timeline
 from timeline.ordering import ordered
+from timeline.render import figure, write_html
 from timeline.tagger import tag
 
 __version__ = "0.1.0"
@@ -41,9 +42,11 @@ __all__ = [
     "TimelineFileError",
     "__version__",
     "check",
+    "figure",
     "load",
     "loads",
     "ordered",
     "parse_edtf",
     "tag",
+    "write_html",
 ]
