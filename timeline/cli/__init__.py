@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from timeline import __version__
-from timeline.cli import events
+from timeline.cli import events, render, timex
 
 app = typer.Typer(
     name="timeline",
@@ -42,6 +42,8 @@ def main(
     """Build validated, ordered, interactive timelines from events.yaml and news articles."""
 
 
+app.command()(render.render)
 app.command()(events.validate)
 app.command("list")(events.list_events)
 app.command()(events.schema)
+app.command()(timex.timex)
