@@ -4,9 +4,9 @@
 plotly trace dicts (no plotly import, like the rest of the figure data):
 
 * an undated event whose relations bound it gets a whisker on the date axis, in its own row,
-  over its derived window (``timeline.ordering.order``); an open side ends in an arrow head
-  at the edge of the data (an event that has not happened and has only a ``planned`` date
-  stands at that date instead, as a ghost: see the last point);
+  over its derived window (``timeline.ordering.order``), dotted to tell it from a date's bar;
+  an open side ends in a hollow arrow head at the edge of the data. (An event that has not
+  happened and has only a ``planned`` date stands at that date instead, as a ghost.)
 * each relation is an arrow from the event that carries it to its target; the hover says the
   relation (``'talks-wang-yi' --after--> 'talks-qin-gang'``). Arrows start and end at the
   markers of dated events and at the derived windows of undated ones (an event with neither
@@ -26,6 +26,7 @@ from datetime import date
 from typing import Any
 
 from timeline.dates import EDTFDate
+from timeline.hover import escape
 from timeline.models import Timeline
 from timeline.ordering import OrderedEvent, order
 from timeline.placement import Placed, Placement, to_iso
@@ -117,12 +118,12 @@ def _whiskers(
         left = item.earliest.isoformat() if item.earliest is not None else to_iso(edges[0])
         right = item.latest.isoformat() if item.latest is not None else to_iso(edges[1])
         row = rows[p.event.id]
-        text = f"{p.event.title}<br>date not set; its relations place it {_window(item)}"
+        text = f"{escape(p.event.title)}<br>date not set; its relations place it {_window(item)}"
         xs += [left, right, None]
         ys += [row, row, None]
         symbols += [
-            "line-ns" if item.earliest is not None else "triangle-left",
-            "line-ns" if item.latest is not None else "triangle-right",
+            "line-ns" if item.earliest is not None else "triangle-left-open",
+            "line-ns" if item.latest is not None else "triangle-right-open",
             "line-ns",
         ]
         hover += [text, text, ""]
@@ -134,7 +135,7 @@ def _whiskers(
         "showlegend": False,
         "x": xs,
         "y": ys,
-        "line": {"color": WINDOW_COLOR, "width": 1.5},
+        "line": {"color": WINDOW_COLOR, "width": 1.5, "dash": "dot"},
         "marker": {"symbol": symbols, "size": 9, "color": WINDOW_COLOR, "line": {"width": 1.5}},
         "hovertext": hover,
         "hoverinfo": "text",
@@ -192,7 +193,7 @@ def _planned(timeline: Timeline, rows: dict[str, int], anchors: dict[str, Point]
         if event.planned is None or (event.status in ("happened", "planned") and not event.date):
             continue
         ghost = (_middle(event.planned), rows[event.id])
-        text = f"{event.title}<br>planned for {event.planned} ({event.status})"
+        text = f"{escape(event.title)}<br>planned for {event.planned} ({event.status})"
         target = anchors.get(event.id) if event.date is not None else None
         if target is None:
             moved = [r.event for r in event.relations if r.type == "rescheduled_as"]
