@@ -13,7 +13,7 @@ graph). Upper bounds are shortest paths from the date bounds along the edges, lo
 same along reversed edges. We split the graph into strongly connected components (Tarjan) and
 visit them in topological order, so acyclic parts cost one pass and only cycles (``starts_with``
 pairs, say) are iterated, Bellman-Ford style, inside their component: linear time in practice,
-about 0.3 s for 10k events and 30k relations (``bench/propagation.py``).
+about 0.3-0.5 s for 10k events and 30k relations (``bench/propagation.py``).
 
 A strict ``<`` costs one tick: since ``TICKS_PER_DAY`` exceeds any path length, ticks act as
 infinitesimals, and a chain of ``after`` relations fits inside a single day while ``2023-06-20
