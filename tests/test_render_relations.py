@@ -77,23 +77,34 @@ def test_each_drawable_relation_is_an_arrow_whose_hover_says_it() -> None:
         "'trip' --rescheduled_as--> 'visit'",
         "'balloon' --postpones--> 'trip'",
         "'agreed' --part_of--> 'visit'",
-        "'reciprocal' --after--> 'agreed'",
     }
     assert arrows["marker"]["symbol"][:3] == ["circle", "arrow", "circle"]
     assert arrows["marker"]["angleref"] == "previous"
-    assert len(_segments(arrows)) == 5
+    assert len(_segments(arrows)) == 4
 
 
-def test_a_postponed_event_shows_its_planned_date_ghosted_and_linked_to_when_it_happened() -> None:
+def test_a_postponed_event_without_a_date_stands_at_its_planned_date() -> None:
     fig = _fig(loads(FILE))
+    trace = next(t for t in fig["data"] if "trip" in (t.get("customdata") or []))
+    index = trace["customdata"].index("trip")
+    assert trace["x"][index] == "2023-02-15"  # the middle of the planned month
+    assert "diamond" in str(trace["marker"]["symbol"])
+    assert "planned for 2023-02" in str(trace.get("hovertext") or trace.get("text"))
+    assert not any(t.get("legendgroup") == "sequence-planned" for t in fig["data"])
+
+
+def test_a_plan_that_did_not_hold_is_ghosted_and_linked_to_when_it_happened() -> None:
+    moved = FILE.replace("    planned: 2023-02\n", "    planned: 2023-02\n    date: 2023-06-18\n")
+    moved = moved.replace("status: postponed", "status: happened")
+    fig = _fig(loads(moved))
     planned = _layer(fig, "sequence-planned")
     (segment,) = _segments(planned)
-    assert segment[0] == "2023-02-15"  # the middle of the planned month
-    assert segment[2] == "2023-06-18"  # the visit it was rescheduled as
-    assert segment[3] == _marker_y(fig, "visit")
+    assert segment[0] == "2023-02-15"
+    assert segment[2] == "2023-06-18"
+    assert segment[3] == _marker_y(fig, "trip")
     assert planned["line"]["dash"] == "dash"
     assert planned["marker"]["symbol"][0] == "diamond-open"
-    assert "planned for 2023-02 (postponed)" in planned["hovertext"][0]
+    assert "planned for 2023-02 (happened)" in planned["hovertext"][0]
 
 
 def test_each_layer_has_one_legend_entry_in_its_group_so_a_click_toggles_it() -> None:
@@ -106,7 +117,6 @@ def test_each_layer_has_one_legend_entry_in_its_group_so_a_click_toggles_it() ->
     assert entries == {
         "sequence-window": "derived window",
         "sequence-relations": "relations",
-        "sequence-planned": "planned date (did not hold)",
     }
     assert fig["layout"]["legend"]["itemclick"] == "toggle"
     assert fig["layout"]["legend"].get("groupclick", "togglegroup") == "togglegroup"
@@ -125,6 +135,7 @@ def test_the_shipped_file_draws_the_trip_and_the_reciprocal_visit(tmp_path: Path
         "'talks-wang-yi' --after--> 'talks-qin-gang'"
         in _layer(data, "sequence-relations")["hovertext"]
     )
-    assert _segments(_layer(data, "sequence-planned"))[0][:1] == ("2023-02-15",)
+    trip = next(t for t in data["data"] if "february-trip" in (t.get("customdata") or []))
+    assert trip["x"][trip["customdata"].index("february-trip")] == "2023-02-15"
     page = write_html(fig, tmp_path / "t.html").read_text(encoding="utf-8")
     assert "sequence-relations" in page

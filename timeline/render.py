@@ -334,7 +334,7 @@ def _legend(placement: Placement) -> list[dict[str, Any]]:
         entries.append(_legend_entry("interval (from-to)", "interval", bar))
     if "span" in kinds:
         precisions = {
-            p.event.date.precision for p in placement.events if p.kind == "span" and p.event.date
+            p.event.when.precision for p in placement.events if p.kind == "span" and p.event.when
         }
         words = [precision.name.lower() for precision in sorted(precisions, reverse=True)]
         span = {**line, "line": {"color": _rgba(LEGEND_COLOR, 0.3), "width": 9}}

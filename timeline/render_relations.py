@@ -5,8 +5,8 @@ plotly trace dicts (no plotly import, like the rest of the figure data):
 
 * an undated event whose relations bound it gets a whisker on the date axis, in its own row,
   over its derived window (``timeline.ordering.order``), dotted to tell it from a date's bar;
-  an open side ends in a hollow arrow head at the edge of the data. (An event that has not
-  happened and has only a ``planned`` date stands at that date instead, as a ghost.)
+  an open side ends in a hollow arrow head at the edge of the data. (An event with only a
+  ``planned`` date is not undated: the chart draws it at that date, see ``Event.when``.)
 * each relation is an arrow from the event that carries it to its target; the hover says the
   relation (``'talks-wang-yi' --after--> 'talks-qin-gang'``). Arrows start and end at the
   markers of dated events and at the derived windows of undated ones (an event with neither
@@ -30,7 +30,6 @@ from timeline.hover import escape
 from timeline.models import Timeline
 from timeline.ordering import OrderedEvent, order
 from timeline.placement import Placed, Placement, to_iso
-from timeline.propagation import anchor
 
 ARROW_COLOR = "rgba(90,90,90,0.55)"
 WINDOW_COLOR = "rgba(60,60,60,0.8)"
@@ -55,9 +54,6 @@ def sequence_traces(
         item, row = derived[p.event.id], rows[p.event.id]
         if p.kind != "undated":
             anchors[p.event.id] = (to_iso(p.marker_x), row)
-        elif (planned := anchor(p.event)) is not None:
-            # Not happened, no date: it stands at its planned date (drawn as a ghost).
-            anchors[p.event.id] = (_middle(planned), row)
         elif item.earliest is not None:
             windows.append((p, item))
             anchors[p.event.id] = (item.earliest.isoformat(), row)
@@ -190,7 +186,8 @@ def _planned(timeline: Timeline, rows: dict[str, int], anchors: dict[str, Point]
     sizes: list[int] = []
     hover: list[str] = []
     for event in timeline.events:
-        if event.planned is None or (event.status in ("happened", "planned") and not event.date):
+        # Without a date the event itself is drawn at its planned date: nothing to ghost.
+        if event.planned is None or event.date is None:
             continue
         ghost = (_middle(event.planned), rows[event.id])
         text = f"{escape(event.title)}<br>planned for {event.planned} ({event.status})"
