@@ -145,7 +145,7 @@ class Context:
         cuts = list(_SENTENCE_END.finditer(left))
         if cuts:
             left = left[cuts[-1].end() :]
-        right = self.text[self.end : self.end + _WINDOW // 2]
+        right = self.text[self.end : self.end + _WINDOW]
         stop = _SENTENCE_END.search(right)
         if stop is not None:
             right = right[: stop.start()]
