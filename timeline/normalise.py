@@ -372,7 +372,14 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
         return None
     base = point_of(ctx.reference, granularity)
     anchor = ctx.anchor
-    if granularity == YEAR and anchor is not None and anchor.granularity in (QUARTER, HALF, MONTH):
+    # "a year earlier" after a quarter names that quarter a year back (financial comparisons);
+    # a month, or a count of years ("41 years ago"), still counts in whole years.
+    if (
+        granularity == YEAR
+        and count == 1
+        and anchor is not None
+        and anchor.granularity in (QUARTER, HALF)
+    ):
         base = anchor
         steps = int(count) * 12 // _MONTHS_PER[anchor.granularity]
         point = shift(base, direction * steps)
