@@ -223,10 +223,9 @@ def _nearest(candidates: list[date], reference: date, tense: int) -> date:
     if tense > 0:
         later = [c for c in candidates if c >= reference]
         return min(later) if later else max(candidates)
-    if tense < 0:
-        earlier = [c for c in candidates if c <= reference]
-        return max(earlier) if earlier else min(candidates)
-    return min(candidates, key=lambda c: abs((c - reference).days))
+    # Without a cue, news speaks of what has happened: the most recent such date.
+    earlier = [c for c in candidates if c <= reference]
+    return max(earlier) if earlier else min(candidates)
 
 
 def _weekday(weekday: int, rel: int | None, ctx: Context) -> date:
@@ -252,7 +251,8 @@ def _year_for(month: int, day: int, rel: int | None, ctx: Context) -> int:
         return ref.year if ahead else ref.year + rel
     if rel == 0:
         return ref.year
-    candidates = [date(ref.year + k, month, 1) for k in (-1, 0, 1)]
+    # Compare whole dates ("Jan. 31" is three months after Oct. 31, not two); Feb. 29 as 28.
+    candidates = [date(ref.year + k, month, min(day, 28)) for k in (-1, 0, 1)]
     around = ref.replace(day=1) if day == 1 else ref
     return _nearest(candidates, around, ctx.tense()).year
 
