@@ -53,6 +53,7 @@ _MONTHS_PER = {CENTURY: 1200, DECADE: 120, YEAR: 12, HALF: 6, SEASON: 12, QUARTE
 _DAYS_PER = {WEEK: 7, WEEKEND: 7, DAY: 1}
 #: Units that become smaller whole units when the amount is a fraction ("1.5 years" -> P18M).
 _SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
+_MIXED_NUMBER = re.compile(r"(?P<whole>\d+)\s+(?P<numerator>\d)/(?P<denominator>\d)")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
 _WINDOW = 90
 _NEAR_DAYS = 62
@@ -179,6 +180,12 @@ def amount(rules: RuleSet, text: str) -> float | None:
         return float(text.replace(",", ""))
     except ValueError:
         pass
+    mixed = _MIXED_NUMBER.fullmatch(text.strip())
+    if mixed is not None:  # "2 1/2"
+        numerator, denominator = int(mixed["numerator"]), int(mixed["denominator"])
+        if denominator == 0:
+            return None
+        return int(mixed["whole"]) + numerator / denominator
     total = 0.0
     for word in re.split(r"[\s-]+(?:and[\s-]+)?", text.strip()):
         value = rules.lookup("number", word)
@@ -394,12 +401,19 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
     return Resolution(str(point), mod)
 
 
-def duration(rules: RuleSet, num: str, unit_text: str) -> str | None:
-    """Return the TimeML duration for an amount and a unit ("three", "years" -> ``P3Y``)."""
+def duration(rules: RuleSet, num: str, unit_text: str, *, extra: float = 0.0) -> str | None:
+    """Return the TimeML duration for an amount and a unit ("three", "years" -> ``P3Y``).
+
+    ``extra`` is added to the amount ("a minute and a half"). A whole amount with a fraction
+    keeps its unit and puts the rest in the next smaller one ("2 1/2 years" -> ``P2Y6M``),
+    as ISO 8601 writes it; a fraction alone moves to smaller units ("half a day" -> ``PT12H``).
+    """
     unit = rules.lookup("unit", unit_text)
     if not isinstance(unit, str):
         return None
     count = amount(rules, num)
+    if count is not None:
+        count += extra
     if unit == "DE":
         unit, count = "Y", None if count is None else count * 10
     elif unit == "CE":
@@ -408,17 +422,32 @@ def duration(rules: RuleSet, num: str, unit_text: str) -> str | None:
         unit, count = "M", None if count is None else count * 3
     elif unit == "WE":
         unit, count = "D", None if count is None else count * 2
-    while count is not None and count != int(count) and unit in _SMALLER:
+    if count is None:
+        return f"PTX{unit[1]}" if unit.startswith("T") else f"PX{unit}"
+    whole = int(count)
+    if whole and count != whole and unit in _SMALLER and unit != "W":
+        smaller, factor = _SMALLER[unit]
+        rest = (count - whole) * factor
+        if rest == int(rest):
+            return _iso_duration([(whole, unit), (int(rest), smaller)])
+    while count != int(count) and unit in _SMALLER:
         unit, factor = _SMALLER[unit]
         count *= factor
-    if count is not None and count != int(count):
+    if count != int(count):
         return None
-    number = "X" if count is None else str(int(count))
-    return f"PT{number}{unit[1]}" if unit.startswith("T") else f"P{number}{unit}"
+    return _iso_duration([(int(count), unit)])
+
+
+def _iso_duration(parts: list[tuple[int, str]]) -> str:
+    """Write ``[(2, "Y"), (6, "M")]`` as ``P2Y6M``; units "TH", "TM", "TS" go after the T."""
+    day_part = "".join(f"{n}{u}" for n, u in parts if not u.startswith("T"))
+    time_part = "".join(f"{n}{u[1]}" for n, u in parts if u.startswith("T"))
+    return f"P{day_part}" + (f"T{time_part}" if time_part else "")
 
 
 def _duration(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
-    value = duration(ctx.rules, groups.get("num", "a"), groups["unit"])
+    extra = 0.5 if "fraction" in groups else 0.0
+    value = duration(ctx.rules, groups.get("num", "a"), groups["unit"], extra=extra)
     return None if value is None else Resolution(value, _mod(groups, rule, ctx.rules))
 
 

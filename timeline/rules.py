@@ -67,6 +67,7 @@ GROUPS = frozenset(
         "daypart",
         "frequency",
         "fiscal",
+        "fraction",
         "tz",
     }
 )
