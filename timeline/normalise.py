@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from timeline.holidays import holiday_date
 from timeline.rules import CompiledRule, RuleSet
 
 #: Granularities of a point in time, coarse to fine. A point is the first day of its period.
@@ -334,6 +335,32 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
     return None
 
 
+def _holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve "Thanksgiving", "last Christmas", "Easter 1998": the year as for a month-day."""
+    rules, ref = ctx.rules, ctx.reference
+    spec = rules.lookup("holiday", groups["holiday"])
+    if not isinstance(spec, str):
+        return None
+    rel = _int(rules, "rel", groups["rel"]) if "rel" in groups else None
+    year = year_of(rules, groups["year"]) if "year" in groups else None
+    if year is not None or rel == 0:
+        day = holiday_date(spec, ref.year if year is None else year)
+    else:
+        days = [d for d in (holiday_date(spec, ref.year + k) for k in (-1, 0, 1)) if d]
+        if not days:
+            return None
+        if rel is not None and rel < 0:
+            day = max((d for d in days if d < ref), default=min(days))
+        elif rel is not None and rel > 0:
+            day = min((d for d in days if d > ref), default=max(days))
+        else:
+            day = _nearest(days, ref, ctx.tense())
+    if day is None:
+        return None
+    point = Point(DAY, day)
+    return Resolution(str(point), _mod(groups, rule, rules), point)
+
+
 _FINENESS = (CENTURY, DECADE, YEAR, HALF, SEASON, QUARTER, MONTH, WEEK, WEEKEND, DAY)
 
 
@@ -510,6 +537,7 @@ _RESOLVERS: dict[str, Callable[[dict[str, str], CompiledRule, Context], Resoluti
     "ref": _ref,
     "time": _time,
     "constant": _constant,
+    "holiday": _holiday,
 }
 
 

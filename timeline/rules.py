@@ -40,7 +40,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from timeline.errors import RuleDataError
 from timeline.mentions import TimexType
 
-Kind = Literal["calendar", "relative", "offset", "duration", "set", "ref", "time", "constant"]
+Kind = Literal[
+    "calendar", "relative", "offset", "duration", "set", "ref", "time", "constant", "holiday"
+]
 
 #: Named groups the normaliser understands (see timeline.normalise).
 GROUPS = frozenset(
@@ -68,6 +70,7 @@ GROUPS = frozenset(
         "frequency",
         "fiscal",
         "fraction",
+        "holiday",
         "tz",
     }
 )
@@ -89,6 +92,7 @@ LEXICON_GROUPS = frozenset(
         "daypart",
         "frequency",
         "number",
+        "holiday",
     }
 )
 
