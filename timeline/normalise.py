@@ -528,6 +528,11 @@ def _constant(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
     return Resolution(rule.rule.value or "", _mod(groups, rule, ctx.rules))
 
 
+def _reject(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """A known false positive ("the March for Peace", "a second try"): nothing to tag."""
+    return None
+
+
 _RESOLVERS: dict[str, Callable[[dict[str, str], CompiledRule, Context], Resolution | None]] = {
     "calendar": _calendar,
     "relative": _relative,
@@ -538,6 +543,7 @@ _RESOLVERS: dict[str, Callable[[dict[str, str], CompiledRule, Context], Resoluti
     "time": _time,
     "constant": _constant,
     "holiday": _holiday,
+    "reject": _reject,
 }
 
 

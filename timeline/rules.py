@@ -16,6 +16,10 @@ A rule file has six parts (see ``rules/en.toml``):
   ``mod`` and ``defaults`` (text for a group the pattern leaves out), ``examples`` and
   ``counterexamples``.
 
+A rule of kind ``reject`` names a known false positive ("the March for Peace", an event): when
+it wins the overlap policy, its span is consumed and nothing is tagged there; its examples give
+the text (``span``) that must stay untagged, with ``value = ""``.
+
 Patterns use named groups only, from :data:`GROUPS`; :func:`parse_rules` rejects unknown
 fragments, unknown groups and kinds, numbered groups, patterns that match ``""`` and duplicate
 ids, and names the rule in every message. Group names are made unique per rule (``r3_month_0``), so
@@ -41,7 +45,16 @@ from timeline.errors import RuleDataError
 from timeline.mentions import TimexType
 
 Kind = Literal[
-    "calendar", "relative", "offset", "duration", "set", "ref", "time", "constant", "holiday"
+    "calendar",
+    "relative",
+    "offset",
+    "duration",
+    "set",
+    "ref",
+    "time",
+    "constant",
+    "holiday",
+    "reject",
 ]
 
 #: Named groups the normaliser understands (see timeline.normalise).
