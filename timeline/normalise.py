@@ -503,8 +503,8 @@ def _ref(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution
 
 def _time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     hour_text = groups["hour"].lower()
-    if hour_text in {"noon", "midnight"}:
-        hour, minute = (12 if hour_text == "noon" else 24), 0
+    if hour_text in {"noon", "midday", "midnight"}:
+        hour, minute = (24 if hour_text == "midnight" else 12), 0
     else:
         hour, minute = int(hour_text), int(groups.get("minute", "0"))
     ampm = groups.get("ampm", "").lower()[:1]
