@@ -123,20 +123,13 @@ def _whiskers(
             "line-ns",
         ]
         hover += [text, text, ""]
-    return {
-        "type": "scatter",
-        "mode": "lines+markers",
-        "name": "derived window",
-        "legendgroup": "sequence-window",
-        "showlegend": False,
-        "x": xs,
-        "y": ys,
-        "line": {"color": WINDOW_COLOR, "width": 1.5, "dash": "dot"},
-        "marker": {"symbol": symbols, "size": 9, "color": WINDOW_COLOR, "line": {"width": 1.5}},
-        "hovertext": hover,
-        "hoverinfo": "text",
-        "connectgaps": False,
-    }
+    return _layer(
+        "derived window",
+        "sequence-window",
+        (xs, ys, hover),
+        line={"color": WINDOW_COLOR, "width": 1.5, "dash": "dot"},
+        marker={"symbol": symbols, "size": 9, "color": WINDOW_COLOR, "line": {"width": 1.5}},
+    )
 
 
 def _arrows(timeline: Timeline, anchors: dict[str, Point]) -> dict[str, Any]:
@@ -157,25 +150,13 @@ def _arrows(timeline: Timeline, anchors: dict[str, Point]) -> dict[str, Any]:
             symbols += ["circle", "arrow", "circle"]
             sizes += [4, 10, 0]
             hover += [text, text, ""]
-    return {
-        "type": "scatter",
-        "mode": "lines+markers",
-        "name": "relations",
-        "legendgroup": "sequence-relations",
-        "showlegend": False,
-        "x": xs,
-        "y": ys,
-        "line": {"color": ARROW_COLOR, "width": 1},
-        "marker": {
-            "symbol": symbols,
-            "size": sizes,
-            "color": ARROW_COLOR,
-            "angleref": "previous",
-        },
-        "hovertext": hover,
-        "hoverinfo": "text",
-        "connectgaps": False,
-    }
+    return _layer(
+        "relations",
+        "sequence-relations",
+        (xs, ys, hover),
+        line={"color": ARROW_COLOR, "width": 1},
+        marker={"symbol": symbols, "size": sizes, "color": ARROW_COLOR, "angleref": "previous"},
+    )
 
 
 def _planned(timeline: Timeline, rows: dict[str, int], anchors: dict[str, Point]) -> dict[str, Any]:
@@ -207,17 +188,36 @@ def _planned(timeline: Timeline, rows: dict[str, int], anchors: dict[str, Point]
             symbols += ["diamond-open", "circle"]
             sizes += [12, 0]
             hover += [text, ""]
+    return _layer(
+        "planned date (did not hold)",
+        "sequence-planned",
+        (xs, ys, hover),
+        line={"color": GHOST_COLOR, "width": 1.5, "dash": "dash"},
+        marker={"symbol": symbols, "size": sizes, "color": GHOST_COLOR, "line": {"width": 2}},
+    )
+
+
+def _layer(
+    name: str,
+    group: str,
+    points: tuple[Sequence[str | None], Sequence[int | None], Sequence[str]],
+    *,
+    line: dict[str, Any],
+    marker: dict[str, Any],
+) -> dict[str, Any]:
+    """A scatter trace of None-separated segments, in its own legend group."""
+    xs, ys, hover = points
     return {
         "type": "scatter",
         "mode": "lines+markers",
-        "name": "planned date (did not hold)",
-        "legendgroup": "sequence-planned",
+        "name": name,
+        "legendgroup": group,
         "showlegend": False,
-        "x": xs,
-        "y": ys,
-        "line": {"color": GHOST_COLOR, "width": 1.5, "dash": "dash"},
-        "marker": {"symbol": symbols, "size": sizes, "color": GHOST_COLOR, "line": {"width": 2}},
-        "hovertext": hover,
+        "x": list(xs),
+        "y": list(ys),
+        "line": line,
+        "marker": marker,
+        "hovertext": list(hover),
         "hoverinfo": "text",
         "connectgaps": False,
     }
