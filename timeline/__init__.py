@@ -13,8 +13,10 @@ from timeline.errors import (
     TimelineFileError,
 )
 from timeline.io import CheckResult, check, load, loads
+from timeline.mentions import Mention
 from timeline.models import Era, Event, Source, SourceRef, Timeline
 from timeline.ordering import ordered
+from timeline.tagger import tag
 
 __version__ = "0.1.0"
 
@@ -25,6 +27,7 @@ __all__ = [
     "Era",
     "Event",
     "Interval",
+    "Mention",
     "PartialDate",
     "Precision",
     "Qualifier",
@@ -42,4 +45,5 @@ __all__ = [
     "loads",
     "ordered",
     "parse_edtf",
+    "tag",
 ]
