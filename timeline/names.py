@@ -24,7 +24,7 @@ from timeline.lexicon import Lexicon
 NameKind = Literal["person", "place", "country", "organisation", "single"]
 
 _TOKEN = re.compile(r"U\.S\.|U\.K\.|[^\W\d_][\w\-]*|[A-Z]\d+\w*")
-_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+_POSSESSIVE = re.compile(r"['\u2019]s?(?!\w)")
 _CONNECTORS = frozenset({"of", "the", "for", "de", "del", "van", "von", "al", "bin", "la"})
 _VOWELS = re.compile(r"[aeiouy]")
 _FOLDS = (("th", "t"), ("ph", "f"), ("ck", "k"), ("q", "ch"), ("zh", "j"), ("x", "sh"))
