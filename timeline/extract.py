@@ -219,9 +219,11 @@ def extract(
         last = bisect.bisect_left(starts, sentence.end)
         mentions = doc.mentions[first:last]
         if mentions:
-            for event_date in _sentence_events(doc, sentence, mentions):
-                if isinstance(event_date, PartialDate) and event_date.precision is Precision.DAY:
-                    last_day = (sentence.paragraph, index, event_date)
+            _sentence_events(doc, sentence, mentions)
+            for mention in mentions:
+                value = timex_to_edtf(mention.value)
+                if isinstance(value, PartialDate) and value.precision is Precision.DAY:
+                    last_day = (sentence.paragraph, index, value)
             continue
         if last_day is not None and last_day[0] == sentence.paragraph and index - last_day[1] <= 3:
             if _inherited_event(doc, sentence, last_day[2]):
@@ -475,7 +477,10 @@ def _parts(doc: _Document, bounds: tuple[int, int], found: _Found) -> _Parts:
     for name in names:
         preposition = _PREPOSITION_BEFORE.search(text, max(0, name.start - 12), name.start)
         prep = preposition["word"].lower() if preposition else ""
-        if name.kind in ("place", "country") and prep in _PLACE_PREPOSITIONS:
+        visited = found.trigger.kind == "visit" and not text[found.end : name.start].strip()
+        if visited:
+            prep = "to"  # "visited Kyiv"
+        if name.kind in ("place", "country") and (prep in _PLACE_PREPOSITIONS or visited):
             if name.start < lead_start:
                 continue  # "the visit to Beijing, Washington hailed ...": not where it was
             prep = "to" if found.trigger.kind == "visit" and prep == "to" else "in"
