@@ -180,7 +180,7 @@ def cluster(candidates: Sequence[Event]) -> list[Event]:
     mapping = canonical_names(candidates)
     events = [_renamed(event, mapping) for event in candidates]
     clusters: list[_Cluster] = []
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    index: dict[tuple[str, ...], dict[int, None]] = defaultdict(dict)
     undated: list[Event] = []
     for event in events:
         if event.date is None:
@@ -192,8 +192,7 @@ def cluster(candidates: Sequence[Event]) -> list[Event]:
             clusters.append(_Cluster())
         clusters[home].add(event)
         for key in _blocks(event):
-            if home not in index[key]:
-                index[key].append(home)
+            index[key][home] = None
     for event in undated:
         _support(clusters, index, event)
     merged = [_merge(c) for c in clusters]
@@ -203,7 +202,7 @@ def cluster(candidates: Sequence[Event]) -> list[Event]:
 
 def _find(
     clusters: Sequence[_Cluster],
-    index: dict[tuple[str, ...], list[int]],
+    index: dict[tuple[str, ...], dict[int, None]],
     event: Event,
     value: EDTFDate,
 ) -> int | None:
@@ -225,7 +224,7 @@ def _find(
 
 
 def _support(
-    clusters: Sequence[_Cluster], index: dict[tuple[str, ...], list[int]], event: Event
+    clusters: Sequence[_Cluster], index: dict[tuple[str, ...], dict[int, None]], event: Event
 ) -> None:
     """Cite an undated meeting for each dated meeting whose people it names."""
     actors = set(event.actors)
@@ -241,7 +240,7 @@ def _support(
 
 def _merge(group: _Cluster) -> Event:
     dated = [m for m in group.members if m.date is not None]
-    best = max(dated, key=lambda m: (m.confidence or 0.0, -dated.index(m)))
+    best = max(enumerate(dated), key=lambda pair: (pair[1].confidence or 0.0, -pair[0]))[1]
     value, description, tags = _date_of(group, dated)
     statuses = Counter(m.status for m in dated)
     status = max(statuses, key=lambda s: (statuses[s], _STATUS_RANK[s]))

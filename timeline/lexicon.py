@@ -38,6 +38,7 @@ class Lexicon:
     """The compiled event lexicon of one language."""
 
     triggers: Mapping[str, Trigger]
+    first_words: frozenset[str]
     trigger_re: re.Pattern[str]
     tracks: Mapping[str, str]
     status_re: Mapping[str, re.Pattern[str]]
@@ -134,6 +135,7 @@ def _compile(data: dict[str, object], name: str) -> Lexicon:
         pairs.append((str(example["text"]), str(example["kind"])))
     return Lexicon(
         triggers=triggers,
+        first_words=frozenset(word.split()[0] for word in triggers),
         trigger_re=_words_re(triggers),
         tracks=tracks,
         status_re=status_re,

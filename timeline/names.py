@@ -24,6 +24,12 @@ from timeline.lexicon import Lexicon
 NameKind = Literal["person", "place", "country", "organisation", "single"]
 
 _TOKEN = re.compile(r"U\.S\.|U\.K\.|[^\W\d_][\w\-]*|[A-Z]\d+\w*")
+_CAPITALISED = r"(?:U\.S\.|U\.K\.|[A-Z\u00C0-\u00DE][\w-]*)"
+# Stretches of capitalised words, possibly joined by lower-case connectors: where names can be.
+_RUN = re.compile(
+    rf"(?<![\w-]){_CAPITALISED}"
+    rf"(?: (?:(?:of|the|for|de|del|van|von|al|bin|la) )*{_CAPITALISED})*"
+)
 _POSSESSIVE = re.compile(r"['\u2019]s?(?!\w)")
 _CONNECTORS = frozenset({"of", "the", "for", "de", "del", "van", "von", "al", "bin", "la"})
 _VOWELS = re.compile(r"[aeiouy]")
@@ -80,7 +86,7 @@ def _runs(text: str, lexicon: Lexicon) -> list[list[tuple[int, int, str]]]:
     current: list[tuple[int, int, str]] = []
     pending: list[tuple[int, int, str]] = []  # connectors waiting for a capitalised word
     last_end = -1
-    for match in _TOKEN.finditer(text):
+    for match in (t for run in _RUN.finditer(text) for t in _TOKEN.finditer(text, *run.span())):
         word = match.group()
         start, end = match.span()
         lower = word.lower()
