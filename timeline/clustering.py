@@ -3,7 +3,7 @@
 Two candidates report the same real event when their dates are compatible (their half-open
 ranges overlap) and their content agrees: the same kind of event with a shared actor and no
 rival counterparts (Blinken meeting Xi is not Blinken meeting Wang), or two shared actors
-whatever the kind, or, for events with no actors, the same place or the same acronym (G20).
+whatever the kind, or, for events with no actors, the same place, acronym (G20) or title.
 Names are compared by :func:`timeline.names.name_key`, so "Antony"/"Anthony" or "Chen
 Gang"/"Qin Gang" do not split an event, and each is written in its most frequent spelling.
 
@@ -44,6 +44,7 @@ class _Cluster:
     actors: set[str] = field(default_factory=set)
     kinds: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
     acronyms: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
     earliest: date = date.min
@@ -55,6 +56,7 @@ class _Cluster:
         self.actors.update(event.actors)
         self.kinds.add(_kind(event))
         self.places.update([event.place] if event.place else [])
+        self.titles.add(_SUFFIX.sub("", event.title).casefold())
         self.acronyms.update(_acronyms(event))
         self.sources.update(ref.source for ref in event.sources)
         if event.date is not None:
@@ -133,7 +135,9 @@ def _agrees(cluster: _Cluster, event: Event) -> bool:
     if actors or cluster.actors:
         return False
     return bool(
-        (event.place and event.place in cluster.places) or (_acronyms(event) & cluster.acronyms)
+        (event.place and event.place in cluster.places)
+        or (_acronyms(event) & cluster.acronyms)
+        or _SUFFIX.sub("", event.title).casefold() in cluster.titles
     )
 
 
@@ -158,6 +162,8 @@ def _blocks(event: Event) -> list[tuple[str, ...]]:
     if event.place:
         keys.append(("place", _kind(event), event.place))
     keys.extend(("acronym", _kind(event), a) for a in sorted(_acronyms(event)))
+    if not event.actors:
+        keys.append(("title", _kind(event), _SUFFIX.sub("", event.title).casefold()))
     return keys
 
 
