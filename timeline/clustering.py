@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from timeline.dates import EDTFDate, PartialDate, Qualifier, sort_key
 from timeline.models import Event, SourceRef, Status
@@ -60,11 +61,18 @@ class _Cluster:
         self.acronyms.update(_acronyms(event))
         self.sources.update(ref.source for ref in event.sources)
         if event.date is not None:
-            if self.earliest < event.date.latest and event.date.earliest < self.latest:
-                self.earliest = max(self.earliest, event.date.earliest)
-                self.latest = min(self.latest, event.date.latest)
+            earliest, latest = bounds(event.date)
+            if self.earliest < latest and earliest < self.latest:
+                self.earliest = max(self.earliest, earliest)
+                self.latest = min(self.latest, latest)
             else:
                 self.conflict = True
+
+
+@lru_cache(maxsize=4096)
+def bounds(value: EDTFDate) -> tuple[date, date]:
+    """``(earliest, latest)`` of a date, computed once per distinct value (it is hot here)."""
+    return value.earliest, value.latest
 
 
 def _kind(event: Event) -> str:
@@ -142,7 +150,8 @@ def _agrees(cluster: _Cluster, event: Event) -> bool:
 
 
 def _dates_fit(cluster: _Cluster, value: EDTFDate) -> bool:
-    return cluster.earliest < value.latest and value.earliest < cluster.latest
+    earliest, latest = bounds(value)
+    return cluster.earliest < latest and earliest < cluster.latest
 
 
 def _conflict_fits(cluster: _Cluster, event: Event, value: EDTFDate) -> bool:
@@ -153,7 +162,8 @@ def _conflict_fits(cluster: _Cluster, event: Event, value: EDTFDate) -> bool:
         return False
     if not set(event.actors) & cluster.actors and (event.actors or cluster.actors):
         return False
-    gap = max(value.earliest - cluster.latest, cluster.earliest - value.latest)
+    earliest, latest = bounds(value)
+    gap = max(earliest - cluster.latest, cluster.earliest - latest)
     return gap <= timedelta(days=CONFLICT_DAYS)
 
 
@@ -286,7 +296,7 @@ def _date_of(group: _Cluster, dated: Sequence[Event]) -> tuple[EDTFDate, str | N
     """The cluster's date: the narrowest when all agree; else the best supported, flagged."""
     values = [m.date for m in dated if m.date is not None]
     if not group.conflict:
-        return min(values, key=lambda v: (v.latest - v.earliest, sort_key(v))), None, []
+        return min(values, key=lambda v: (bounds(v)[1] - bounds(v)[0], sort_key(v))), None, []
     support: dict[str, set[str]] = defaultdict(set)
     for member in dated:
         support[str(member.date)].update(ref.source for ref in member.sources)

@@ -324,6 +324,7 @@ def _triggers(doc: _Document, sentence: Sentence) -> list[_Found]:
 
 
 _TEXT_WORD = re.compile(r"[^\W\d_][\w-]*|[A-Za-z]\d+")
+_NEXT_WORD = re.compile(r"\s+(?P<word>[^\W\d_][\w-]*)")
 
 
 def _find_triggers(text: str, lexicon: Lexicon) -> list[_Found]:
@@ -333,20 +334,20 @@ def _find_triggers(text: str, lexicon: Lexicon) -> list[_Found]:
     times faster than one big alternation regex.
     """
     quoted = [m.span() for m in _ATTRIBUTION.finditer(text)]
-    words = list(_TEXT_WORD.finditer(text))
+    lowered = text.lower() if len(text.lower()) == len(text) else text
+    first_words, triggers = lexicon.first_words, lexicon.triggers
     found: list[_Found] = []
-    for number, match in enumerate(words):
-        word = match.group().lower()
-        if word not in lexicon.first_words or (found and match.start() < found[-1].end):
+    for match in _TEXT_WORD.finditer(lowered):
+        word = match.group()
+        if word not in first_words or (found and match.start() < found[-1].end):
             continue
         end = match.end()
-        if number + 1 < len(words) and not text[end : words[number + 1].start()].strip():
-            pair = f"{word} {words[number + 1].group().lower()}"
-            if pair in lexicon.triggers:
-                word, end = pair, words[number + 1].end()
-        if word not in lexicon.triggers or any(a <= match.start() < b for a, b in quoted):
+        following = _NEXT_WORD.match(lowered, end)
+        if following is not None and f"{word} {following['word']}" in triggers:
+            word, end = f"{word} {following['word']}", following.end()
+        if word not in triggers or any(a <= match.start() < b for a, b in quoted):
             continue
-        found.append(_Found(match.start(), end, word, lexicon.triggers[word]))
+        found.append(_Found(match.start(), end, word, triggers[word]))
     return found
 
 
