@@ -21,10 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.conftest import shared_folder  # noqa: E402
-from timeline.corpus import Article, extract_timeline, read_articles  # noqa: E402
-from timeline.manifest import read_manifest  # noqa: E402
-from timeline.serialize import to_yaml  # noqa: E402
+from tests.conftest import shared_folder
+from timeline.corpus import Article, extract_timeline, read_articles
+from timeline.manifest import read_manifest
+from timeline.serialize import to_yaml
 
 
 def corpus(copies: int) -> list[Article]:

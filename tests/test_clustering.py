@@ -7,7 +7,9 @@ from timeline.models import Event, SourceRef
 from timeline.names import name_key
 
 
-def _event(source: str, date: str | None, actors: tuple[str, ...], kind: str = "meeting", **extra: object) -> Event:
+def _event(
+    source: str, date: str | None, actors: tuple[str, ...], kind: str = "meeting", **extra: object
+) -> Event:
     return Event(
         id=f"{source}-1",
         title=" meets ".join(actors) or kind,
@@ -71,8 +73,10 @@ def test_a_year_and_a_month_of_it_merge_into_the_month() -> None:
 
 def test_different_years_stay_apart() -> None:
     events = cluster(
-        [_event("a", "2018-10", ("Mike Pompeo",), kind="visit"),
-         _event("b", "2023-06", ("Mike Pompeo",), kind="visit")]
+        [
+            _event("a", "2018-10", ("Mike Pompeo",), kind="visit"),
+            _event("b", "2023-06", ("Mike Pompeo",), kind="visit"),
+        ]
     )
     assert len(events) == 2
 

@@ -131,7 +131,8 @@ def test_several_events_in_one_sentence_each_take_their_clause() -> None:
         "between Ann Lee and Bo Chan in Jakarta."
     )
     events = sorted(
-        (e for e in extract(text, reference=REFERENCE, source="d") if e.date), key=lambda e: str(e.date)
+        (e for e in extract(text, reference=REFERENCE, source="d") if e.date),
+        key=lambda e: str(e.date),
     )
     assert [(str(e.date), e.status) for e in events] == [
         ("2022-11", "happened"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,13 +15,23 @@ from timeline.sentences import split_sentences
     ("text", "expected"),
     [
         pytest.param("One. Two! Three?", ["One.", "Two!", "Three?"], id="stops"),
-        pytest.param("Mr. Lee met Dr. Ng. They left.", ["Mr. Lee met Dr. Ng.", "They left."], id="abbreviations"),
+        pytest.param(
+            "Mr. Lee met Dr. Ng. They left.",
+            ["Mr. Lee met Dr. Ng.", "They left."],
+            id="abbreviations",
+        ),
         pytest.param("The U.S. envoy left. Done.", ["The U.S. envoy left.", "Done."], id="u.s."),
-        pytest.param("John F. Kennedy spoke. Yes.", ["John F. Kennedy spoke.", "Yes."], id="initial"),
-        pytest.param("A headline\nThe body starts.", ["A headline", "The body starts."], id="headline"),
+        pytest.param(
+            "John F. Kennedy spoke. Yes.", ["John F. Kennedy spoke.", "Yes."], id="initial"
+        ),
+        pytest.param(
+            "A headline\nThe body starts.", ["A headline", "The body starts."], id="headline"
+        ),
         pytest.param("He said “go.” Then left.", ["He said “go.”", "Then left."], id="quote"),
         pytest.param("It costs 3.5 million. Ok.", ["It costs 3.5 million.", "Ok."], id="decimal"),
-        pytest.param("Talks ended. “next” came.", ["Talks ended.", "“next” came."], id="open-quote"),
+        pytest.param(
+            "Talks ended. “next” came.", ["Talks ended.", "“next” came."], id="open-quote"
+        ),
     ],
 )
 def test_splits(text: str, expected: list[str]) -> None:
@@ -42,4 +54,4 @@ def test_spans_are_the_trimmed_text_and_in_order(text: str) -> None:
     for sentence in sentences:
         assert text[sentence.start : sentence.end] == sentence.text
         assert sentence.text == sentence.text.strip() and sentence.text
-    assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
+    assert all(a.end <= b.start for a, b in pairwise(sentences))

@@ -42,15 +42,28 @@ events:
 
 def _candidates() -> Timeline:
     link = Event(
-        id="2021-05-03-ann-lee-visit", title="Ann Lee: visit to Rome", date="2021-05-03",
-        track="Visits and meetings", actors=("Anne Lee",), place="Rome", tags=("visit",),
+        id="2021-05-03-ann-lee-visit",
+        title="Ann Lee: visit to Rome",
+        date="2021-05-03",
+        track="Visits and meetings",
+        actors=("Anne Lee",),
+        place="Rome",
+        tags=("visit",),
         sources=(SourceRef(source="a1", span=(5, 40)), SourceRef(source="b2", span=(1, 9))),
-        origin="extracted", confidence=0.8,
+        origin="extracted",
+        confidence=0.8,
     )
     new = Event(
-        id="2022-03-summit", title="Summit in Oslo", date="2022-03", track="Summits",
-        status="planned", place="Oslo", tags=("summit",),
-        sources=(SourceRef(source="b2", span=(20, 60)),), origin="extracted", confidence=0.6,
+        id="2022-03-summit",
+        title="Summit in Oslo",
+        date="2022-03",
+        track="Summits",
+        status="planned",
+        place="Oslo",
+        tags=("summit",),
+        sources=(SourceRef(source="b2", span=(20, 60)),),
+        origin="extracted",
+        confidence=0.6,
     )
     return Timeline(
         title="Extracted",

@@ -248,10 +248,10 @@ def _support(
     numbers = {n for a in event.actors for n in index.get(("actor", a), ())}
     for number in sorted(numbers):
         target = clusters[number]
-        if "meeting" in target.kinds and len(target.actors) >= 2 and target.actors <= actors:
-            if source not in target.sources:
-                target.members.append(event)
-                target.sources.add(source)
+        meeting = "meeting" in target.kinds and len(target.actors) >= 2
+        if meeting and target.actors <= actors and source not in target.sources:
+            target.members.append(event)
+            target.sources.add(source)
 
 
 def _merge(group: _Cluster) -> Event:
@@ -325,4 +325,3 @@ def _unique_ids(events: Sequence[Event]) -> list[Event]:
         slug = stem if seen[stem] == 1 else f"{stem}-{seen[stem]}"
         result.append(event.model_copy(update={"id": slug}))
     return result
-

@@ -42,6 +42,8 @@ from timeline.tagger import tag
 
 # A trigger farther than this many words from a date does not take it.
 MAX_GAP = 10
+# A dateless meeting takes the day of a sentence at most this many sentences before it.
+MAX_INHERIT = 3
 # Two reference dates far apart: a value that is the same under both does not depend on it.
 _PROBE_REFERENCES = (date(2001, 3, 14), date(2012, 10, 3))
 
@@ -230,9 +232,13 @@ def extract(
                 if isinstance(value, PartialDate) and value.precision is Precision.DAY:
                     last_day = (sentence.paragraph, index, value)
             continue
-        if last_day is not None and last_day[0] == sentence.paragraph and index - last_day[1] <= 3:
-            if _inherited_event(doc, sentence, last_day[2]):
-                continue
+        if (
+            last_day is not None
+            and last_day[0] == sentence.paragraph
+            and index - last_day[1] <= MAX_INHERIT
+            and _inherited_event(doc, sentence, last_day[2])
+        ):
+            continue
         _undated_meeting(doc, sentence)
     return doc.events
 
@@ -435,7 +441,9 @@ def _attach(
     ):
         for found in candidates:
             start, end = (
-                (found.end, mention.start) if found.end <= mention.start else (mention.end, found.start)
+                (found.end, mention.start)
+                if found.end <= mention.start
+                else (mention.end, found.start)
             )
             if _gap(text, start, end, collapsed) <= MAX_GAP:
                 return found, rule
@@ -538,8 +546,12 @@ def _parts(doc: _Document, bounds: tuple[int, int], found: _Found) -> _Parts:
         filled = True
     object_words = [] if found.trigger.noun else _object_words(doc, found, end)
     return _Parts(
-        list(dict.fromkeys(subject)), list(dict.fromkeys(objects)), place, modifiers,
-        object_words, filled,
+        list(dict.fromkeys(subject)),
+        list(dict.fromkeys(objects)),
+        place,
+        modifiers,
+        object_words,
+        filled,
     )
 
 
@@ -555,9 +567,7 @@ def _modifiers(doc: _Document, clause_start: int, found: _Found) -> tuple[list[s
     if not found.trigger.noun:
         return [], None
     for name in doc.names_in(max(clause_start, found.start - 80), found.start):
-        if name.kind == "organisation" and _NAMED_BEFORE.fullmatch(
-            doc.text, name.end, found.start
-        ):
+        if name.kind == "organisation" and _NAMED_BEFORE.fullmatch(doc.text, name.end, found.start):
             return [name.text], name
     kept: list[str] = []
     position = found.start

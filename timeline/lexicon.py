@@ -37,6 +37,7 @@ class Trigger:
 class Lexicon:
     """The compiled event lexicon of one language."""
 
+    language: str
     triggers: Mapping[str, Trigger]
     first_words: frozenset[str]
     trigger_re: re.Pattern[str]
@@ -87,10 +88,10 @@ def load_lexicon(language: str = "en") -> Lexicon:
         data = tomllib.loads(text)
     except (FileNotFoundError, tomllib.TOMLDecodeError) as err:
         raise RuleDataError(f"cannot read the event lexicon {name!r}: {err}") from err
-    return _compile(data, name)
+    return _compile(data, name, language)
 
 
-def _compile(data: dict[str, object], name: str) -> Lexicon:
+def _compile(data: dict[str, object], name: str, language: str) -> Lexicon:
     kinds = data.get("kinds")
     if not isinstance(kinds, dict) or not kinds:
         raise RuleDataError(f"{name}: [kinds] must list at least one kind of event")
@@ -134,6 +135,7 @@ def _compile(data: dict[str, object], name: str) -> Lexicon:
             raise RuleDataError(f"{name}: example {number} needs a text and a known kind")
         pairs.append((str(example["text"]), str(example["kind"])))
     return Lexicon(
+        language=language,
         triggers=triggers,
         first_words=frozenset(word.split()[0] for word in triggers),
         trigger_re=_words_re(triggers),

@@ -51,9 +51,13 @@ def read_manifest(path: str | Path) -> dict[str, ManifestEntry]:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise TimelineFileError([Diagnostic(name, 0, 0, "cannot read the manifest: no such file")])
+        raise TimelineFileError(
+            [Diagnostic(name, 0, 0, "cannot read the manifest: no such file")]
+        ) from None
     except (OSError, UnicodeDecodeError) as err:
-        raise TimelineFileError([Diagnostic(name, 0, 0, f"cannot read the manifest: {err}")])
+        raise TimelineFileError(
+            [Diagnostic(name, 0, 0, f"cannot read the manifest: {err}")]
+        ) from err
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
@@ -91,7 +95,8 @@ def read_manifest(path: str | Path) -> dict[str, ManifestEntry]:
 def _value(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
     for key_node, value in mapping.value:
         if key_node.value == key:
-            return value
+            node: yaml.Node = value
+            return node
     return None
 
 
@@ -125,6 +130,4 @@ def _entry(item: yaml.Node, problem: Any) -> ManifestEntry | None:
     if url is not None and not _URL.match(url):
         problem(_value(item, "url") or item, f"url: {url!r} must be an http:// or https:// address")
         return None
-    return ManifestEntry(
-        fields["file"], fields["title"], published, url, fields.get("publisher")
-    )
+    return ManifestEntry(fields["file"], fields["title"], published, url, fields.get("publisher"))

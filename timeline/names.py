@@ -17,9 +17,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
-from timeline.lexicon import Lexicon
+from timeline.lexicon import Lexicon, load_lexicon
 
 NameKind = Literal["person", "place", "country", "organisation", "single"]
 
@@ -48,6 +49,7 @@ class Name:
     possessive: bool = False
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> tuple[str, ...]:
     """Return a spelling-tolerant key of a name: one consonant skeleton per word.
 
@@ -86,7 +88,14 @@ def _runs(text: str, lexicon: Lexicon) -> list[list[tuple[int, int, str]]]:
     current: list[tuple[int, int, str]] = []
     pending: list[tuple[int, int, str]] = []  # connectors waiting for a capitalised word
     last_end = -1
-    for match in (t for run in _RUN.finditer(text) for t in _TOKEN.finditer(text, *run.span())):
+    stopwords = lexicon.stopwords
+    tokens = (
+        token
+        for run in _RUN.finditer(text)
+        if run.group().lower() not in stopwords  # most runs are one sentence-initial word
+        for token in _TOKEN.finditer(text, *run.span())
+    )
+    for match in tokens:
         word = match.group()
         start, end = match.span()
         lower = word.lower()
@@ -127,50 +136,51 @@ def _close(
 def _classify(run: list[tuple[int, int, str]], lexicon: Lexicon) -> Name | None:
     possessive = run[-1][2] == "'s"
     words = run[:-1] if possessive else run
-    if words[-1][2].lower() in lexicon.organisation_words:
-        title_at = -1
-        while title_at + 1 < len(words) and words[title_at + 1][2].lower() in lexicon.stopwords:
-            title_at += 1
-        first = words[title_at + 1]
-        return Name(
-            first[0],
-            words[-1][1],
-            " ".join(w for _, _, w in words[title_at + 1 :]),
-            "organisation",
-            "",
-            possessive,
-        )
-    title_at = max(
-        (i for i, (_, _, w) in enumerate(words) if _is_title(w.lower(), lexicon)), default=-1
-    )
-    title = " ".join(
-        w.lower() for _, _, w in words[: title_at + 1] if w.lower() in lexicon.title_words
-    )
-    rest = words[title_at + 1 :]
-    while rest and rest[0][2].lower() in _CONNECTORS:
-        rest = rest[1:]
-    if not rest:
+    found = _kind_of(tuple(w for _, _, w in words), lexicon.language)
+    if found is None:
         return None
-    start, end = rest[0][0], rest[-1][1]
-    text = " ".join(w for _, _, w in rest)
-    lowered = [w.lower() for _, _, w in rest]
+    first, last, text, kind, title = found
+    return Name(words[first][0], words[last][1], text, kind, title, possessive)
 
-    def make(kind: NameKind) -> Name:
-        return Name(start, end, text, kind, title, possessive)
 
+@lru_cache(maxsize=65536)
+def _kind_of(words: tuple[str, ...], language: str) -> tuple[int, int, str, NameKind, str] | None:
+    """Classify a run of words: (first, last word of the name, its text, kind, title)."""
+    lexicon = load_lexicon(language)
+    lowered = [w.lower() for w in words]
+    last = len(words) - 1
+    if lowered[-1] in lexicon.organisation_words:
+        first = 0
+        while first < last and lowered[first] in lexicon.stopwords:
+            first += 1
+        return first, last, " ".join(words[first:]), "organisation", ""
+    title_at = max((i for i, w in enumerate(lowered) if _is_title(w, lexicon)), default=-1)
+    title = " ".join(w for w in lowered[: title_at + 1] if w in lexicon.title_words)
+    first = title_at + 1
+    while first <= last and lowered[first] in _CONNECTORS:
+        first += 1
+    if first > last:
+        return None
+    text = " ".join(words[first:])
+    rest = lowered[first:]
+    kind: NameKind
     if text in lexicon.countries:
-        return make("country")
-    if text in lexicon.cities:
-        return make("place")
-    if lowered[-1] in lexicon.place_suffixes or any(w in _CONNECTORS for w in lowered):
-        return make("place")
-    if len(rest) == 1:
+        kind = "country"
+    elif (
+        text in lexicon.cities
+        or rest[-1] in lexicon.place_suffixes
+        or any(w in _CONNECTORS for w in rest)
+    ):
+        kind = "place"
+    elif len(rest) == 1:
         if len(text) == 1:
             return None
-        return make("person") if title and not text.isupper() else make("single")
-    if len(rest) <= 4:
-        return make("person")
-    return None
+        kind = "person" if title and not text.isupper() else "single"
+    elif len(rest) <= 4:
+        kind = "person"
+    else:
+        return None
+    return first, last, text, kind, title
 
 
 def _is_title(word: str, lexicon: Lexicon) -> bool:

@@ -28,7 +28,9 @@ ABBREVIATIONS = frozenset(
 )  # fmt: skip
 
 # A candidate end: terminal punctuation, closing quotes or brackets, then white space.
-_END = re.compile(r"[.!?]+[\"'\u201d\u2019\u00bb)\]]*(?=\s+(?:[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9]|\u201c))")
+_END = re.compile(
+    r"[.!?]+[\"'\u201d\u2019\u00bb)\]]*(?=\s+(?:[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9]|\u201c))"
+)
 _LINE = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 

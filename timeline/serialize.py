@@ -1,4 +1,4 @@
-"""Write a Timeline as events-file text: YAML for people and ``timeline validate``, JSON for machines.
+"""Write a Timeline as events-file text: YAML for people and for ``timeline validate``, or JSON.
 
 Fields left at their defaults are omitted, so the text reads like a hand-kept ``events.yaml``.
 Dates are quoted strings (``'2023-06-19'``) so that no YAML reader turns them into timestamps.

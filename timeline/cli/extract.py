@@ -100,9 +100,7 @@ def extract(
             typer.echo(text, nl=False)
             return
         write_atomic(output, text)
-    typer.echo(
-        f"{output}: {len(timeline.events)} candidates from {len(found)} articles", err=True
-    )
+    typer.echo(f"{output}: {len(timeline.events)} candidates from {len(found)} articles", err=True)
 
 
 def merge(
