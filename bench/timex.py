@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline import Mention, tag  # noqa: E402
+from timeline import Mention, tag
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -179,7 +179,9 @@ def score_document(doc: Document, found: Sequence[Mention], score: Score) -> Non
                 match = i
                 break
         if match is None:
-            score.misses.append(f"{doc.name} {doc.dct} {g.type} {g.value}: {_context(doc, g.start, g.end)}")
+            score.misses.append(
+                f"{doc.name} {doc.dct} {g.type} {g.value}: {_context(doc, g.start, g.end)}"
+            )
             continue
         used.add(match)
         m = found[match]

@@ -153,3 +153,9 @@ def test_a_meeting_without_a_date_takes_the_day_of_the_sentence_before() -> None
 def test_lexicon_examples(text: str, kind: str) -> None:
     events = extract(text, reference=REFERENCE, source="d")
     assert [e.tags[0] for e in events if e.date is not None] == [kind]
+
+
+def test_an_invitation_looks_ahead_to_the_next_such_month() -> None:
+    event = _one("Ann Lee was invited to Rome in March for the summit.")
+    assert str(event.date) == "2024-03"
+    assert event.status == "planned"

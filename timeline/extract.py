@@ -82,6 +82,9 @@ _DETERMINERS = frozenset(
 _END_VERBS = re.compile(r"\b(?:concluded|ended|wrapped\s+up|finished|completed|finish)\b", re.I)
 _START_VERBS = re.compile(r"\b(?:began|started|opened|kicked\s+off|arrived\s+for)\b", re.I)
 _DAYS = re.compile(r"P(?P<n>\d+)D")
+_BARE_MONTH = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +263,7 @@ def _sentence_events(
     for mention in mentions:
         if mention.mod in _SIDE_MODS or _is_boundary(doc, mention):
             continue
-        value = timex_to_edtf(_past_reading(doc, mention, sentence))
+        value = timex_to_edtf(_plan_reading(doc, mention, sentence, breaks))
         if value is None:
             continue
         chosen = _attach(doc, mention, triggers, breaks, collapsed, sentence)
@@ -362,26 +365,34 @@ def _is_boundary(doc: _Document, mention: Mention) -> bool:
     return before is not None and before["word"].lower() in doc.lexicon.boundary_words
 
 
-def _past_reading(doc: _Document, mention: Mention, sentence: Sentence) -> str:
-    """Read a bare month as the past one when the sentence says the plan fell through.
+def _plan_reading(
+    doc: _Document, mention: Mention, sentence: Sentence, breaks: Sequence[int]
+) -> str:
+    """Choose the year of a bare month ("in February") from what the sentence says of the plan.
 
-    "He was scheduled to travel in February, but the trip was postponed", written in June,
-    means last February: a plan that was postponed or cancelled lies in the past. (HeidelTime
-    decides the year of a bare month from the tense of the sentence in the same way.)
+    A plan that was postponed or cancelled lies in the past: "He was scheduled to travel in
+    February, but the trip was postponed", written in June, means last February. A month in
+    a clause that looks ahead ("Xi was invited to San Francisco in November", "expected to
+    attend ... in September") is the next such month. Otherwise the tagger's reading stands.
+    (HeidelTime also decides the year of a bare month from the tense around it.)
     """
     value = mention.value
-    if doc.reference is None or any(c.isdigit() for c in mention.text):
-        return value
     month = _MONTH.fullmatch(value)
-    if month is None or (int(month["y"]), int(month["m"])) <= (
-        doc.reference.year,
-        doc.reference.month,
-    ):
+    if doc.reference is None or month is None or not _BARE_MONTH.fullmatch(mention.text):
         return value
+    year, number = int(month["y"]), int(month["m"])
+    reference = (doc.reference.year, doc.reference.month)
     status_re = doc.lexicon.status_re
     words = doc.text[sentence.start : sentence.end]
-    if status_re["postponed"].search(words) or status_re["cancelled"].search(words):
-        return f"{int(month['y']) - 1:04d}-{month['m']}"
+    fell_through = status_re["postponed"].search(words) or status_re["cancelled"].search(words)
+    if (year, number) > reference and fell_through:
+        return f"{year - 1:04d}-{number:02d}"
+    clause_start = max((b for b in breaks if b < mention.start), default=sentence.start)
+    clause_end = min((b for b in breaks if b >= mention.end), default=sentence.end)
+    ahead = status_re["planned"].search(doc.text, clause_start, clause_end)
+    if (year, number) < reference and ahead and not fell_through:
+        upcoming = doc.reference.year if number > doc.reference.month else doc.reference.year + 1
+        return f"{upcoming:04d}-{number:02d}"
     return value
 
 

@@ -21,8 +21,9 @@ class Mention(BaseModel):
     ``MORE_THAN`` when the expression carries one; ``rule_id`` names the rule that found it.
 
     Example:
-        >>> Mention(start=3, end=9, text="Monday", type="DATE", value="2023-06-19", rule_id="x")
-        Mention(start=3, end=9, text='Monday', type='DATE', value='2023-06-19', mod=None, rule_id='x')
+        >>> m = Mention(start=3, end=9, text="Monday", type="DATE", value="2023-06-19", rule_id="x")
+        >>> (m.text, m.value, m.mod)
+        ('Monday', '2023-06-19', None)
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -38,7 +39,5 @@ class Mention(BaseModel):
     @model_validator(mode="after")
     def _span_fits_text(self) -> Mention:
         if not 0 <= self.start < self.end or self.end - self.start != len(self.text):
-            raise ValueError(
-                f"span [{self.start}, {self.end}) does not fit text {self.text!r}"
-            )
+            raise ValueError(f"span [{self.start}, {self.end}) does not fit text {self.text!r}")
         return self

@@ -20,15 +20,33 @@ from timeline.rules import CompiledRule, RuleSet
 
 #: Granularities of a point in time, coarse to fine. A point is the first day of its period.
 CENTURY, DECADE, YEAR, HALF, SEASON, QUARTER, MONTH, WEEK, WEEKEND, DAY = (
-    "CE", "DE", "Y", "H", "S", "Q", "M", "W", "WE", "D"
+    "CE",
+    "DE",
+    "Y",
+    "H",
+    "S",
+    "Q",
+    "M",
+    "W",
+    "WE",
+    "D",
 )
 
 #: Which month each TimeML season code starts in (winter counts as December of that year).
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _START_SEASON = {month: code for code, month in _SEASON_START.items()}
 _UNIT_GRANULARITY = {
-    "Y": YEAR, "M": MONTH, "W": WEEK, "D": DAY, "WE": WEEKEND, "DE": DECADE, "CE": CENTURY,
-    "Q": QUARTER, "TH": DAY, "TM": DAY, "TS": DAY,
+    "Y": YEAR,
+    "M": MONTH,
+    "W": WEEK,
+    "D": DAY,
+    "WE": WEEKEND,
+    "DE": DECADE,
+    "CE": CENTURY,
+    "Q": QUARTER,
+    "TH": DAY,
+    "TM": DAY,
+    "TS": DAY,
 }
 #: How many days or months one unit of each granularity moves a point.
 _MONTHS_PER = {CENTURY: 1200, DECADE: 120, YEAR: 12, HALF: 6, SEASON: 12, QUARTER: 3, MONTH: 1}
@@ -37,6 +55,7 @@ _DAYS_PER = {WEEK: 7, WEEKEND: 7, DAY: 1}
 _SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
 _WINDOW = 90
+_NEAR_DAYS = 62
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +112,9 @@ def point_of(day: date, granularity: str) -> Point:
 def shift(point: Point, count: int) -> Point:
     """Move ``point`` by ``count`` periods of its own granularity."""
     if point.granularity in _DAYS_PER:
-        return Point(point.granularity, point.start + timedelta(days=count * _DAYS_PER[point.granularity]))
+        return Point(
+            point.granularity, point.start + timedelta(days=count * _DAYS_PER[point.granularity])
+        )
     months = point.start.year * 12 + point.start.month - 1 + count * _MONTHS_PER[point.granularity]
     return Point(point.granularity, date(months // 12, months % 12 + 1, 1))
 
@@ -121,21 +142,25 @@ class Context:
     def tense(self) -> int:
         """Return +1 if the sentence around the mention speaks of the future, -1 past, 0 neither."""
         left = self.text[max(0, self.start - _WINDOW) : self.start]
-        cut = None
-        for cut in _SENTENCE_END.finditer(left):
-            pass
-        if cut is not None:
-            left = left[cut.end() :]
+        cuts = list(_SENTENCE_END.finditer(left))
+        if cuts:
+            left = left[cuts[-1].end() :]
         right = self.text[self.end : self.end + _WINDOW // 2]
         stop = _SENTENCE_END.search(right)
         if stop is not None:
             right = right[: stop.start()]
-        window = f"{left} {right}"
-        if self.rules.future_cue.search(window):
-            return 1
-        if self.rules.past_cue.search(window):
-            return -1
-        return 0
+        # The cue nearest the mention decides: "said on Tuesday that it would ..." is past.
+        best: tuple[int, int] | None = None
+        for direction, cue in ((1, self.rules.future_cue), (-1, self.rules.past_cue)):
+            before = list(cue.finditer(left))
+            if before:
+                distance = len(left) - before[-1].end()
+                if best is None or distance < best[0]:
+                    best = (distance, direction)
+            first = cue.search(right)
+            if first is not None and (best is None or first.start() < best[0]):
+                best = (first.start(), direction)
+        return 0 if best is None else best[1]
 
 
 def _int(rules: RuleSet, group: str, text: str) -> int | None:
@@ -159,8 +184,24 @@ def amount(rules: RuleSet, text: str) -> float | None:
         value = rules.lookup("number", word)
         if not isinstance(value, int | float):
             return None
-        total = total * value if value == 100 else total + value  # noqa: PLR2004
+        if value in (100, 1000):
+            total = (total or 1) * value
+        else:
+            total += value
     return total
+
+
+def year_of(rules: RuleSet, text: str) -> int | None:
+    """Read a year: "1998", or spoken "nineteen ninety-eight" and "two thousand"."""
+    if text.isdigit():
+        return int(text)
+    words = re.split(r"[\s-]+", text.strip(), maxsplit=1)
+    first = rules.lookup("number", words[0])
+    if len(words) == 2 and isinstance(first, int) and 10 < first < 100:
+        rest = amount(rules, words[1])
+        return None if rest is None else first * 100 + int(rest)
+    whole = amount(rules, text)
+    return None if whole is None else int(whole)
 
 
 def _mod(groups: dict[str, str], rule: CompiledRule, rules: RuleSet) -> str | None:
@@ -171,7 +212,14 @@ def _mod(groups: dict[str, str], rule: CompiledRule, rules: RuleSet) -> str | No
 
 
 def _nearest(candidates: list[date], reference: date, tense: int) -> date:
-    """Pick the candidate the tense points to, or the closest one when there is no cue."""
+    """Pick the closest candidate if it is near, else the one the tense points to.
+
+    News names dates within a couple of months without a year whatever the tense ("payable
+    Dec. 7" in late October); further away, the tense decides ("in September", said in June).
+    """
+    closest = min(candidates, key=lambda c: abs((c - reference).days))
+    if abs((closest - reference).days) <= _NEAR_DAYS:
+        return closest
     if tense > 0:
         later = [c for c in candidates if c >= reference]
         return min(later) if later else max(candidates)
@@ -198,7 +246,9 @@ def _year_for(month: int, day: int, rel: int | None, ctx: Context) -> int:
     """Pick the year of a month (and day) written without one, from cue words or tense."""
     ref = ctx.reference
     if rel is not None and rel != 0:
-        ahead = (month, day) > (ref.month, ref.day) if rel > 0 else (month, day) < (ref.month, ref.day)
+        ahead = (
+            (month, day) > (ref.month, ref.day) if rel > 0 else (month, day) < (ref.month, ref.day)
+        )
         return ref.year if ahead else ref.year + rel
     if rel == 0:
         return ref.year
@@ -211,7 +261,7 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
     rules, ref = ctx.rules, ctx.reference
     mod = _mod(groups, rule, rules)
     rel = _int(rules, "rel", groups["rel"]) if "rel" in groups else None
-    year = int(groups["year"]) if "year" in groups else None
+    year = year_of(rules, groups["year"]) if "year" in groups else None
     if "decade" in groups:
         digits = re.sub(r"\D", "", groups["decade"])
         if len(digits) == 2:
@@ -226,10 +276,14 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
         if month is None:
             return None
         day = int(groups["day"]) if "day" in groups else None
-        if year is None:
+        if year is None and "unit" in groups:  # "June last year"
+            year = ctx.reference.year + (rel or 0)
+        elif year is None:
             year = _year_for(month, day or 1, rel, ctx)
         try:
-            point = Point(DAY, date(year, month, day)) if day else Point(MONTH, date(year, month, 1))
+            point = (
+                Point(DAY, date(year, month, day)) if day else Point(MONTH, date(year, month, 1))
+            )
         except ValueError:
             return None
         return Resolution(str(point), mod, point)
@@ -245,6 +299,8 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
             if number is None:
                 return None
             start_month = 1 + size * (number - 1)
+            if year is None and "unit" in groups:  # "next year's first quarter"
+                year = ref.year + (rel or 0)
             if year is None:
                 now = point_of(ref, granularity).start.month
                 year = ref.year
@@ -294,6 +350,9 @@ def _relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
             base = anchor.start
         elif granularity == QUARTER and "rel" not in groups:
             count = -1
+        elif granularity == WEEKEND and "rel" not in groups:
+            # "over the weekend": the one just past, unless the sentence looks ahead
+            count = 0 if ctx.reference.isoweekday() >= 6 or ctx.tense() > 0 else -1
     point = shift(point_of(base, granularity), count or 0)
     return Resolution(str(point), _mod(groups, rule, rules), point)
 
@@ -313,20 +372,19 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
         return None
     base = point_of(ctx.reference, granularity)
     anchor = ctx.anchor
-    if (
-        granularity == YEAR
-        and anchor is not None
-        and anchor.granularity in (QUARTER, HALF, MONTH)
-    ):
+    if granularity == YEAR and anchor is not None and anchor.granularity in (QUARTER, HALF, MONTH):
         base = anchor
         steps = int(count) * 12 // _MONTHS_PER[anchor.granularity]
         point = shift(base, direction * steps)
     elif granularity in (DECADE, CENTURY):
-        point = shift(point_of(ctx.reference, YEAR), direction * int(count) * _MONTHS_PER[granularity] // 12)
+        point = shift(
+            point_of(ctx.reference, YEAR), direction * int(count) * _MONTHS_PER[granularity] // 12
+        )
         point = point_of(point.start, granularity)
     else:
         point = shift(base, direction * int(count))
-    return Resolution(str(point), mod, point)
+    # Not an anchor: "a year earlier" twice in a row both count from the same date.
+    return Resolution(str(point), mod)
 
 
 def duration(rules: RuleSet, num: str, unit_text: str) -> str | None:
@@ -387,12 +445,19 @@ def _time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolutio
     else:
         hour, minute = int(hour_text), int(groups.get("minute", "0"))
     ampm = groups.get("ampm", "").lower()[:1]
-    if ampm == "p" and hour < 12:  # noqa: PLR2004
+    if ampm == "p" and hour < 12:
         hour += 12
-    elif ampm == "a" and hour == 12:  # noqa: PLR2004
+    elif ampm == "a" and hour == 12:
         hour = 0
     anchor = ctx.anchor
     day = anchor.start if anchor is not None and anchor.granularity == DAY else ctx.reference
+    if "weekday" in groups or "month" in groups:  # "noon Thursday", "5 p.m. EST, Nov. 9"
+        named = _calendar(
+            {k: groups[k] for k in ("weekday", "month", "day") if k in groups}, rule, ctx
+        )
+        if named is None or named.point is None:
+            return None
+        day = named.point.start
     return Resolution(f"{day.isoformat()}T{hour:02d}:{minute:02d}", _mod(groups, rule, ctx.rules))
 
 

@@ -45,16 +45,50 @@ Kind = Literal["calendar", "relative", "offset", "duration", "set", "ref", "time
 #: Named groups the normaliser understands (see timeline.normalise).
 GROUPS = frozenset(
     {
-        "year", "month", "day", "weekday", "season", "quarter", "half", "decade", "century",
-        "rel", "anaphor", "num", "unit", "shift", "mod", "ref", "hour", "minute", "ampm",
-        "daypart", "frequency", "fiscal", "tz",
+        "year",
+        "month",
+        "day",
+        "weekday",
+        "season",
+        "quarter",
+        "half",
+        "decade",
+        "century",
+        "rel",
+        "anaphor",
+        "num",
+        "unit",
+        "shift",
+        "mod",
+        "ref",
+        "hour",
+        "minute",
+        "ampm",
+        "daypart",
+        "frequency",
+        "fiscal",
+        "tz",
     }
 )
 
 #: Groups whose captured text is looked up in ``[lexicon.<group>]``.
 LEXICON_GROUPS = frozenset(
-    {"month", "weekday", "season", "quarter", "half", "rel", "anaphor", "unit", "shift", "mod",
-     "ref", "daypart", "frequency", "number"}
+    {
+        "month",
+        "weekday",
+        "season",
+        "quarter",
+        "half",
+        "rel",
+        "anaphor",
+        "unit",
+        "shift",
+        "mod",
+        "ref",
+        "daypart",
+        "frequency",
+        "number",
+    }
 )
 
 # ``{name}`` refers to a fragment; regex counts such as ``{1,2}`` are not names.
@@ -303,5 +337,7 @@ def load_rules(language: str = "en") -> RuleSet:
     try:
         text = resource.read_text(encoding="utf-8")
     except FileNotFoundError as err:
-        raise RuleDataError(f"no rules for language {language!r} (no rules/{language}.toml)") from err
+        raise RuleDataError(
+            f"no rules for language {language!r} (no rules/{language}.toml)"
+        ) from err
     return parse_rules(text, source=f"rules/{language}.toml")

@@ -42,9 +42,7 @@ def _choose(rules: RuleSet, text: str, start: int) -> tuple[CompiledRule, re.Mat
 _WORD_START = re.compile(r"(?<![\w'])[\w']")
 
 
-def _candidates(
-    rules: RuleSet, text: str
-) -> Iterator[tuple[int, CompiledRule, re.Match[str]]]:
+def _candidates(rules: RuleSet, text: str) -> Iterator[tuple[int, CompiledRule, re.Match[str]]]:
     """Yield ``(start, rule, match)`` for the leftmost-longest match around each prefilter hit."""
     lowered = text.lower()
     if len(lowered) == len(text):

@@ -17,13 +17,15 @@ from timeline.mentions import Mention
 from timeline.tagger import tag
 
 
-def _parse_date(value: str, where: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError) as err:
-        raise ValueError(
-            f"{where}: cannot read date {value!r}; write it as YYYY-MM-DD, such as '2023-06-20'"
-        ) from err
+def _parse_date(value: object, where: str) -> date:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(
+        f"{where}: cannot read date {value!r}; write it as YYYY-MM-DD, such as '2023-06-20'"
+    )
 
 
 def _fail(message: str) -> typer.Exit:
@@ -58,7 +60,10 @@ def _jsonl(stdin: Any) -> None:
         timexes = []
         for m in tag(item["text"], reference=reference):
             timex: dict[str, object] = {
-                "start": m.start, "end": m.end, "type": m.type, "value": m.value
+                "start": m.start,
+                "end": m.end,
+                "type": m.type,
+                "value": m.value,
             }
             if m.mod is not None:
                 timex["mod"] = m.mod
