@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from timeline import __version__
-from timeline.cli import events, render, timex
+from timeline.cli import events, extract, render, timex
 
 app = typer.Typer(
     name="timeline",
@@ -47,3 +47,5 @@ app.command()(events.validate)
 app.command("list")(events.list_events)
 app.command()(events.schema)
 app.command()(timex.timex)
+app.command()(extract.extract)
+app.command()(extract.merge)

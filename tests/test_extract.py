@@ -1,0 +1,161 @@
+"""Event candidates from one article, on small texts written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extract import extract, timex_to_edtf
+from timeline.lexicon import load_lexicon
+from timeline.models import Event
+
+REFERENCE = date(2023, 6, 20)  # a Tuesday
+
+
+def _one(text: str, *, reference: date | None = REFERENCE) -> Event:
+    events = [e for e in extract(text, reference=reference, source="doc") if e.date is not None]
+    assert len(events) == 1, events
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param("2023-06-19", "2023-06-19", id="day"),
+        pytest.param("2023-06-19T14:00", "2023-06-19", id="time"),
+        pytest.param("2023-02", "2023-02", id="month"),
+        pytest.param("2018", "2018", id="year"),
+        pytest.param("199", "199X", id="decade"),
+        pytest.param("199X", "199X", id="decade-x"),
+        pytest.param("19", "19XX", id="century"),
+        pytest.param("2023-W25", "2023-06-19/2023-06-25", id="week"),
+        pytest.param("2023-W25-WE", "2023-06-24/2023-06-25", id="weekend"),
+        pytest.param("2023-Q1", "2023-01/2023-03", id="quarter"),
+        pytest.param("2023-H2", "2023-07/2023-12", id="half"),
+        pytest.param("2023-SU", "2023-22", id="summer"),
+        pytest.param("2023-WI", "2023-24", id="winter"),
+    ],
+)
+def test_timex_values_become_edtf(value: str, expected: str) -> None:
+    assert str(timex_to_edtf(value)) == expected
+
+
+@pytest.mark.parametrize(
+    "value", ["PRESENT_REF", "PAST_REF", "FUTURE_REF", "P2D", "PXY", "XXXX-06", "2023-W54"]
+)
+def test_references_durations_and_unresolved_values_are_no_dates(value: str) -> None:
+    assert timex_to_edtf(value) is None
+
+
+def test_a_meeting_with_its_day_actors_place_and_span() -> None:
+    text = "Some preamble here.\nAnn Lee met Bo Chan in Paris on 3 May 2021. Nothing else."
+    event = _one(text)
+    assert str(event.date) == "2021-05-03"
+    assert event.actors == ("Ann Lee", "Bo Chan")
+    assert event.place == "Paris"
+    assert event.status == "happened"
+    assert event.track == "Visits and meetings"
+    assert event.origin == "extracted"
+    assert event.confidence is not None and 0 < event.confidence <= 1
+    (ref,) = event.sources
+    assert ref.source == "doc" and ref.span is not None
+    assert text[ref.span[0] : ref.span[1]] == "Ann Lee met Bo Chan in Paris on 3 May 2021."
+    assert event.title == "Ann Lee meets Bo Chan in Paris"
+
+
+def test_a_month_stays_a_month() -> None:
+    event = _one("President Ann Lee visited Kyiv in February 2023.")
+    assert str(event.date) == "2023-02"
+    assert event.title == "Ann Lee: visit to Kyiv"
+
+
+def test_a_future_summit_is_planned() -> None:
+    event = _one("The two leaders are expected to attend the summit in Rome in October.")
+    assert str(event.date) == "2023-10"
+    assert event.status == "planned"
+    assert event.place == "Rome"
+    assert event.track == "Summits"
+
+
+def test_a_postponed_trip_keeps_the_past_month() -> None:
+    event = _one("Ann Lee was scheduled to travel in February, but the trip was postponed.")
+    assert str(event.date) == "2023-02"
+    assert event.status == "postponed"
+    assert event.actors == ("Ann Lee",)
+
+
+def test_a_cancelled_visit() -> None:
+    event = _one("The visit of Ann Lee to Rome in March 2022 was called off.")
+    assert event.status == "cancelled"
+
+
+def test_relative_dates_resolve_against_the_reference() -> None:
+    event = _one("Ann Lee on Monday met Bo Chan.")
+    assert str(event.date) == "2023-06-19"
+
+
+def test_without_a_reference_relative_dates_stay_unresolved() -> None:
+    events = extract("Ann Lee on Monday met Bo Chan.", reference=None, source="doc")
+    assert [e for e in events if e.date is not None] == []
+    assert str(_one("Ann Lee met Bo Chan on 3 May 2021.", reference=None).date) == "2021-05-03"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ann Lee is the first envoy to visit Rome since 2018.", id="since"),
+        pytest.param("Ann Lee now meets Bo Chan every week.", id="present-ref"),
+        pytest.param("Ann Lee met Bo Chan for two days.", id="duration"),
+        pytest.param("The weather in Rome was fine on 3 May 2021.", id="no-trigger"),
+    ],
+)
+def test_no_event(text: str) -> None:
+    assert [e for e in extract(text, reference=REFERENCE, source="d") if e.date] == []
+
+
+def test_he_is_the_last_person_named() -> None:
+    text = "Ann Lee arrived late. On Monday, he held a meeting with Bo Chan."
+    event = _one(text)
+    assert event.actors == ("Ann Lee", "Bo Chan")
+
+
+def test_a_two_day_visit_that_ended_on_a_day_is_an_interval() -> None:
+    event = _one("Ann Lee concluded his two-day visit to Rome on Monday.")
+    assert str(event.date) == "2023-06-18/2023-06-19"
+
+
+def test_several_events_in_one_sentence_each_take_their_clause() -> None:
+    text = (
+        "The visit was initially scheduled for February, following the meeting last November "
+        "between Ann Lee and Bo Chan in Jakarta."
+    )
+    events = sorted(
+        (e for e in extract(text, reference=REFERENCE, source="d") if e.date),
+        key=lambda e: str(e.date),
+    )
+    assert [(str(e.date), e.status) for e in events] == [
+        ("2022-11", "happened"),
+        ("2023-02", "postponed"),
+    ]
+    assert events[0].actors == ("Ann Lee", "Bo Chan")
+
+
+def test_a_meeting_without_a_date_takes_the_day_of_the_sentence_before() -> None:
+    text = "On Sunday, the ministry hailed the talks. Ann Lee met Bo Chan at a villa in Rome."
+    meeting = [e for e in extract(text, reference=REFERENCE, source="d") if "Bo Chan" in e.actors]
+    assert [str(e.date) for e in meeting] == ["2023-06-18"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"), [pytest.param(t, k, id=k) for t, k in load_lexicon().examples]
+)
+def test_lexicon_examples(text: str, kind: str) -> None:
+    events = extract(text, reference=REFERENCE, source="d")
+    assert [e.tags[0] for e in events if e.date is not None] == [kind]
+
+
+def test_an_invitation_looks_ahead_to_the_next_such_month() -> None:
+    event = _one("Ann Lee was invited to Rome in March for the summit.")
+    assert str(event.date) == "2024-03"
+    assert event.status == "planned"

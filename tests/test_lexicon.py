@@ -1,0 +1,39 @@
+"""The event lexicon: the shipped data loads and the checks reject bad data."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.errors import RuleDataError
+from timeline.lexicon import _compile, load_lexicon
+
+
+def test_the_shipped_lexicon_has_four_tracks_and_examples() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.track_names == ("Visits and meetings", "Summits", "Incidents", "Statements")
+    assert {kind for _, kind in lexicon.examples} == set(lexicon.tracks)
+    assert lexicon.triggers["held talks"].kind == "meeting"
+    assert "held" in lexicon.first_words
+
+
+def _data(**kinds: object) -> dict[str, object]:
+    return {
+        "kinds": kinds,
+        "status": {"cancelled": ["x"], "postponed": ["y"], "planned": ["z"]},
+    }
+
+
+def test_a_word_under_two_kinds_is_rejected() -> None:
+    data = _data(a={"track": "A", "nouns": ["visit"]}, b={"track": "B", "nouns": ["visit"]})
+    with pytest.raises(RuleDataError, match="'visit' is listed under both"):
+        _compile(data, "test.toml", "en")
+
+
+def test_duplicates_in_a_list_are_rejected() -> None:
+    with pytest.raises(RuleDataError, match="duplicate entries"):
+        _compile(_data(a={"track": "A", "nouns": ["x", "x"]}), "test.toml", "en")
+
+
+def test_a_kind_needs_a_track() -> None:
+    with pytest.raises(RuleDataError, match=r"kinds\.a needs a 'track'"):
+        _compile(_data(a={"nouns": ["x"]}), "test.toml", "en")

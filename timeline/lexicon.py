@@ -1,0 +1,153 @@
+"""Load the event lexicon (``rules/events_<lang>.toml``): triggers, status cues, titles, places.
+
+This module owns reading and checking that data and compiling it into regexes, once per
+language (``functools.cache``). It does not find anything in a text: that is
+:mod:`timeline.names` (people, places) and :mod:`timeline.extract` (events).
+
+To add a trigger word, a title or a place: add it to the TOML file; ``tests/test_lexicon.py``
+rejects duplicates and the file's ``[[examples]]`` must still give their events.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from timeline.errors import RuleDataError
+
+# Track order in extracted timelines: the order of kinds in the lexicon file.
+STATUS_ORDER = ("cancelled", "postponed", "planned")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """What a trigger word means: its event kind, part of speech and headline form."""
+
+    kind: str
+    noun: bool
+    headline: str
+    priority: int
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The compiled event lexicon of one language."""
+
+    language: str
+    triggers: Mapping[str, Trigger]
+    first_words: frozenset[str]
+    trigger_re: re.Pattern[str]
+    tracks: Mapping[str, str]
+    status_re: Mapping[str, re.Pattern[str]]
+    boundary_words: frozenset[str]
+    title_words: frozenset[str]
+    demonyms: frozenset[str]
+    stopwords: frozenset[str]
+    organisation_words: frozenset[str]
+    countries: frozenset[str]
+    cities: frozenset[str]
+    place_suffixes: frozenset[str]
+    examples: tuple[tuple[str, str], ...]
+
+    @property
+    def track_names(self) -> tuple[str, ...]:
+        """The tracks in file order, without repeats."""
+        return tuple(dict.fromkeys(self.tracks.values()))
+
+
+def _words_re(words: Iterable[str]) -> re.Pattern[str]:
+    # Longest first, so that "held talks" wins over "talks"; spaces match any white space.
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+
+
+def _strings(data: object, where: str) -> list[str]:
+    if not isinstance(data, list) or not all(isinstance(x, str) and x for x in data):
+        raise RuleDataError(f"{where}: expected a list of non-empty strings, not {data!r}")
+    duplicates = sorted({x for x in data if data.count(x) > 1})
+    if duplicates:
+        raise RuleDataError(f"{where}: duplicate entries {duplicates!r}")
+    return list(data)
+
+
+@cache
+def load_lexicon(language: str = "en") -> Lexicon:
+    """Read, check and compile ``rules/events_<language>.toml``.
+
+    Raises:
+        RuleDataError: the file is missing or breaks the format; the message names the entry.
+    """
+    name = f"events_{language}.toml"
+    try:
+        text = resources.files("timeline").joinpath("rules", name).read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (FileNotFoundError, tomllib.TOMLDecodeError) as err:
+        raise RuleDataError(f"cannot read the event lexicon {name!r}: {err}") from err
+    return _compile(data, name, language)
+
+
+def _compile(data: dict[str, object], name: str, language: str) -> Lexicon:
+    kinds = data.get("kinds")
+    if not isinstance(kinds, dict) or not kinds:
+        raise RuleDataError(f"{name}: [kinds] must list at least one kind of event")
+    triggers: dict[str, Trigger] = {}
+    tracks: dict[str, str] = {}
+    for kind, spec in kinds.items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("track"), str):
+            raise RuleDataError(f"{name}: kinds.{kind} needs a 'track'")
+        tracks[kind] = spec["track"]
+        priority = int(spec.get("priority", 0))
+        verbs = spec.get("verbs", {})
+        if not isinstance(verbs, dict):
+            raise RuleDataError(f"{name}: kinds.{kind}.verbs must be a table of word = headline")
+        entries = [(w.lower(), Trigger(kind, False, str(h), priority)) for w, h in verbs.items()]
+        nouns = _strings(spec.get("nouns", []), f"{name}: kinds.{kind}.nouns")
+        entries += [(w.lower(), Trigger(kind, True, w.lower(), priority)) for w in nouns]
+        for word, trigger in entries:
+            if word in triggers:
+                raise RuleDataError(
+                    f"{name}: trigger {word!r} is listed under both "
+                    f"kinds.{triggers[word].kind} and kinds.{kind}"
+                )
+            triggers[word] = trigger
+    status = data.get("status", {})
+    if not isinstance(status, dict) or set(status) != set(STATUS_ORDER):
+        raise RuleDataError(f"{name}: [status] must list exactly {', '.join(STATUS_ORDER)}")
+    status_re = {key: _words_re(_strings(status[key], f"{name}: status.{key}")) for key in status}
+
+    def section(key: str, field: str) -> list[str]:
+        table = data.get(key, {})
+        if not isinstance(table, dict):
+            raise RuleDataError(f"{name}: [{key}] must be a table")
+        return _strings(table.get(field, []), f"{name}: {key}.{field}")
+
+    examples = data.get("examples", [])
+    if not isinstance(examples, list):
+        raise RuleDataError(f"{name}: [[examples]] must be an array of tables")
+    pairs = []
+    for number, example in enumerate(examples, start=1):
+        if not isinstance(example, dict) or example.get("kind") not in kinds:
+            raise RuleDataError(f"{name}: example {number} needs a text and a known kind")
+        pairs.append((str(example["text"]), str(example["kind"])))
+    return Lexicon(
+        language=language,
+        triggers=triggers,
+        first_words=frozenset(word.split()[0] for word in triggers),
+        trigger_re=_words_re(triggers),
+        tracks=tracks,
+        status_re=status_re,
+        boundary_words=frozenset(section("boundaries", "words")),
+        title_words=frozenset(section("titles", "words")),
+        demonyms=frozenset(section("titles", "demonyms")),
+        stopwords=frozenset(section("stopwords", "words")),
+        organisation_words=frozenset(section("organisations", "words")),
+        countries=frozenset(section("places", "countries")),
+        cities=frozenset(section("places", "cities")),
+        place_suffixes=frozenset(section("places", "suffixes")),
+        examples=tuple(pairs),
+    )

@@ -1,0 +1,221 @@
+"""Find the names in a text (people, places, organisations) and key them for matching.
+
+A name is a run of capitalised words, possibly joined by ``of``/``the``/``for`` ("Great Hall of
+the People"). Titles and nationalities in front of it are split off ("Chinese President Xi
+Jinping" → the person "Xi Jinping", title "president"), using the word lists of the event
+lexicon. Single words ("Blinken", "Xi") are resolved to the one full name of the same document
+that contains them. This module does not decide who did what: that is :mod:`timeline.extract`.
+
+``name_key`` makes spelling variants meet: a consonant skeleton per word, after folding the
+English spellings of the same sound (``th``→``t``, ``ph``→``f``) and the pinyin initial ``q``
+(read *ch*), so "Antony"/"Anthony" and "Qin"/"Chen" get the same key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from timeline.lexicon import Lexicon, load_lexicon
+
+NameKind = Literal["person", "place", "country", "organisation", "single"]
+
+_TOKEN = re.compile(r"U\.S\.|U\.K\.|[^\W\d_][\w\-]*|[A-Z]\d+\w*")
+_CAPITALISED = r"(?:U\.S\.|U\.K\.|[A-Z\u00C0-\u00DE][\w-]*)"
+# Stretches of capitalised words, possibly joined by lower-case connectors: where names can be.
+_RUN = re.compile(
+    rf"(?<![\w-]){_CAPITALISED}"
+    rf"(?: (?:(?:of|the|for|de|del|van|von|al|bin|la) )*{_CAPITALISED})*"
+)
+_POSSESSIVE = re.compile(r"['\u2019]s?(?!\w)")
+_CONNECTORS = frozenset({"of", "the", "for", "de", "del", "van", "von", "al", "bin", "la"})
+_VOWELS = re.compile(r"[aeiouy]")
+_FOLDS = (("th", "t"), ("ph", "f"), ("ck", "k"), ("q", "ch"), ("zh", "j"), ("x", "sh"))
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name at ``[start, end)`` of a text: its words, what it names and any title before it."""
+
+    start: int
+    end: int
+    text: str
+    kind: NameKind
+    title: str = ""
+    possessive: bool = False
+
+
+@lru_cache(maxsize=65536)
+def name_key(name: str) -> tuple[str, ...]:
+    """Return a spelling-tolerant key of a name: one consonant skeleton per word.
+
+    Example:
+        >>> name_key("Antony Blinken") == name_key("Anthony Blinken")
+        True
+        >>> name_key("Qin Gang") == name_key("Chen Gang")
+        True
+    """
+    return tuple(_skeleton(word) for word in name.lower().split())
+
+
+def _skeleton(word: str) -> str:
+    for old, new in _FOLDS:
+        word = word.replace(old, new)
+    skeleton = word[:1] + _VOWELS.sub("", word[1:])
+    return re.sub(r"(.)\1+", r"\1", skeleton.replace("-", ""))
+
+
+def find_names(text: str, lexicon: Lexicon) -> list[Name]:
+    """Return the names in ``text`` in order; single words are resolved within the text.
+
+    Example:
+        >>> from timeline.lexicon import load_lexicon
+        >>> names = find_names("President Joe Biden met Xi. Biden left.", load_lexicon())
+        >>> [(n.text, n.kind) for n in names]
+        [('Joe Biden', 'person'), ('Xi', 'single'), ('Joe Biden', 'person')]
+    """
+    names = [name for run in _runs(text, lexicon) if (name := _classify(run, lexicon))]
+    return _resolve_singles(names)
+
+
+def _runs(text: str, lexicon: Lexicon) -> list[list[tuple[int, int, str]]]:
+    """Group capitalised words into runs, split at stopwords, trigger words and punctuation."""
+    runs: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int, str]] = []  # connectors waiting for a capitalised word
+    last_end = -1
+    stopwords = lexicon.stopwords
+    tokens = (
+        token
+        for run in _RUN.finditer(text)
+        if run.group().lower() not in stopwords  # most runs are one sentence-initial word
+        for token in _TOKEN.finditer(text, *run.span())
+    )
+    for match in tokens:
+        word = match.group()
+        start, end = match.span()
+        lower = word.lower()
+        joined = last_end >= 0 and text[last_end:start] == " "
+        if not joined:
+            _close(runs, current)
+            current, pending = [], []
+        if word[0].isupper() and lower not in lexicon.stopwords and lower not in lexicon.triggers:
+            current.extend(pending)
+            pending = []
+            current.append((start, end, word))
+        elif current and lower in _CONNECTORS:
+            pending.append((start, end, word))
+        else:
+            _close(runs, current)
+            current, pending = [], []
+        last_end = end
+        possessive = _POSSESSIVE.match(text, end)
+        if possessive is not None:
+            _close(runs, current, possessive=True)
+            current, pending, last_end = [], [], -1
+    _close(runs, current)
+    return runs
+
+
+def _close(
+    runs: list[list[tuple[int, int, str]]],
+    current: list[tuple[int, int, str]],
+    *,
+    possessive: bool = False,
+) -> None:
+    if current:
+        if possessive:
+            current = [*current, (-1, -1, "'s")]
+        runs.append(current)
+
+
+def _classify(run: list[tuple[int, int, str]], lexicon: Lexicon) -> Name | None:
+    possessive = run[-1][2] == "'s"
+    words = run[:-1] if possessive else run
+    found = _kind_of(tuple(w for _, _, w in words), lexicon.language)
+    if found is None:
+        return None
+    first, last, text, kind, title = found
+    return Name(words[first][0], words[last][1], text, kind, title, possessive)
+
+
+@lru_cache(maxsize=65536)
+def _kind_of(words: tuple[str, ...], language: str) -> tuple[int, int, str, NameKind, str] | None:
+    """Classify a run of words: (first, last word of the name, its text, kind, title)."""
+    lexicon = load_lexicon(language)
+    lowered = [w.lower() for w in words]
+    last = len(words) - 1
+    if lowered[-1] in lexicon.organisation_words:
+        first = 0
+        while first < last and lowered[first] in lexicon.stopwords:
+            first += 1
+        return first, last, " ".join(words[first:]), "organisation", ""
+    title_at = max((i for i, w in enumerate(lowered) if _is_title(w, lexicon)), default=-1)
+    title = " ".join(w for w in lowered[: title_at + 1] if w in lexicon.title_words)
+    first = title_at + 1
+    while first <= last and lowered[first] in _CONNECTORS:
+        first += 1
+    if first > last:
+        return None
+    text = " ".join(words[first:])
+    rest = lowered[first:]
+    kind: NameKind
+    if text in lexicon.countries:
+        kind = "country"
+    elif (
+        text in lexicon.cities
+        or rest[-1] in lexicon.place_suffixes
+        or any(w in _CONNECTORS for w in rest)
+    ):
+        kind = "place"
+    elif len(rest) == 1:
+        if len(text) == 1:
+            return None
+        kind = "person" if title and not text.isupper() else "single"
+    elif len(rest) <= 4:
+        kind = "person"
+    else:
+        return None
+    return first, last, text, kind, title
+
+
+def _is_title(word: str, lexicon: Lexicon) -> bool:
+    return word in lexicon.title_words or word in lexicon.demonyms
+
+
+def _resolve_singles(names: Sequence[Name]) -> list[Name]:
+    """Resolve single words, and runs that over-reach by a word, to the text's full names.
+
+    "Blinken" becomes the text's most frequent full name containing that word; "Anthony
+    Blinken Long" (a headline word caught in the run) becomes "Anthony Blinken" when the text
+    names that person, under any spelling, elsewhere.
+    """
+    full_keys = {name_key(n.text) for n in names if n.kind == "person" and n.text.count(" ") == 1}
+    trimmed = []
+    for name in names:
+        words = name.text.split()
+        if name.kind == "person" and len(words) > 2 and name_key(" ".join(words[:2])) in full_keys:
+            short = " ".join(words[:2])
+            name = Name(
+                name.start, name.start + len(short), short, "person", name.title, name.possessive
+            )
+        trimmed.append(name)
+    counts = Counter(n.text for n in trimmed if n.kind == "person" and " " in n.text)
+    by_word: dict[str, str] = {}
+    for full in sorted(counts, key=lambda t: (-counts[t], t)):
+        for word in full.split():
+            by_word.setdefault(word, full)
+    return [
+        _renamed(name, by_word[name.text])
+        if name.kind in ("single", "person") and " " not in name.text and name.text in by_word
+        else name
+        for name in trimmed
+    ]
+
+
+def _renamed(name: Name, text: str) -> Name:
+    return Name(name.start, name.end, text, "person", name.title, name.possessive)

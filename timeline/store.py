@@ -1,0 +1,300 @@
+"""Fold extracted candidates into a person's events file, keeping everything they wrote.
+
+``merge_into(candidates, path)`` links each candidate to the curated event it reports (dates
+that overlap, and shared actors or keywords), adding the candidate's citations to that event,
+and appends the others with ``review: pending``. Nothing is deleted or rewritten: the file is
+edited with ruamel.yaml's round-trip mode (comments, blank lines, key order and quotes kept),
+and only additions are made: citations, sources, tracks and events. The new text must validate
+before it replaces the old one, through :func:`timeline.output.write_atomic`. A second run
+with the same candidates finds everything in place and changes nothing.
+
+Candidate sources are matched to the file's sources by url, then by title, so an article the
+file already lists under its own id is cited under that id. Round-trip YAML costs about 2 ms an
+event (FACTS.md), so it is used only here, for writing a person's file.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.resolver import VersionedResolver, implicit_resolvers
+
+from timeline.errors import Diagnostic, TimelineFileError
+from timeline.io import check_text
+from timeline.models import Event, Source, SourceRef, Timeline
+from timeline.names import name_key
+from timeline.output import write_atomic
+
+# Words that say the same thing in titles and tags, folded before comparing keywords.
+_SYNONYMS = {
+    "trip": "visit", "visits": "visit", "visited": "visit", "travels": "visit",
+    "travel": "visit", "talks": "meeting", "meets": "meeting", "met": "meeting",
+    "meet": "meeting", "conversation": "meeting", "receives": "meeting", "summits": "summit",
+    "remarks": "statement", "says": "statement", "hails": "welcomes", "welcomed": "welcomes",
+}  # fmt: skip
+_IGNORED = frozenset(
+    {"with", "from", "into", "that", "this", "their", "over", "after", "before", "first"}
+)
+_KEYWORD = re.compile(r"[a-z0-9]{3,}")
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Resolver(VersionedResolver):
+    """YAML 1.2 as ruamel reads it, minus timestamps: ``2023-06-18`` stays text both ways."""
+
+    @property
+    def versioned_resolver(self) -> Any:
+        version = self.processing_version
+        if isinstance(version, str):
+            version = tuple(map(int, version.split(".")))
+        if version not in self._version_implicit_resolver:
+            for versions, tag, regexp, first in implicit_resolvers:
+                if version in versions and tag != _TIMESTAMP:
+                    self.add_version_implicit_resolver(version, tag, regexp, first)
+        return self._version_implicit_resolver[version]
+
+
+def _round_trip() -> YAML:
+    # Settings that keep a hand-written file as it is (FACTS.md, "Round-trip editing").
+    yaml = YAML(typ="rt")
+    yaml.Resolver = _Resolver
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    return yaml
+
+
+@dataclass(frozen=True, slots=True)
+class MergeSummary:
+    """What a merge did: events linked to candidates, events added, candidates already in."""
+
+    linked: int
+    added: int
+    unchanged: int
+
+    def __str__(self) -> str:
+        return f"linked {self.linked}, added {self.added}, unchanged {self.unchanged}"
+
+
+def merge_into(candidates: Timeline, path: str | Path) -> MergeSummary:
+    """Merge ``candidates`` into the events file at ``path``; write it only if it changed.
+
+    Raises:
+        TimelineFileError: the file cannot be read, is invalid, or would become invalid.
+    """
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise TimelineFileError([Diagnostic(name, 0, 0, f"cannot read the file: {err}")]) from err
+    new_text, summary = merge_text(candidates, text, filename=name)
+    if new_text != text:
+        write_atomic(path, new_text)
+    return summary
+
+
+def merge_text(
+    candidates: Timeline, text: str, *, filename: str = "<string>"
+) -> tuple[str, MergeSummary]:
+    """Return ``text`` with the candidates merged in, and what was done (see ``merge_into``)."""
+    result = check_text(text, filename=filename)
+    if result.timeline is None:
+        raise TimelineFileError(result.errors)
+    curated = result.timeline
+    yaml = _round_trip()
+    try:
+        data = yaml.load(text)
+    except YAMLError as err:  # check_text read it, so this is unexpected, but stay located
+        raise TimelineFileError([Diagnostic(filename, 0, 0, f"YAML syntax: {err}")]) from err
+    renamed = _source_ids(candidates.sources, curated.sources)
+    events: CommentedSeq = data.setdefault("events", CommentedSeq())
+    ids = {event.id for event in curated.events}
+    linked = added = unchanged = 0
+    needed_sources: set[str] = set()
+    for candidate in candidates.events:
+        refs = [_renamed_ref(ref, renamed) for ref in candidate.sources]
+        needed_sources.update(ref.source for ref in refs)
+        if candidate.id in ids:
+            unchanged += 1
+            continue
+        target = _best_match(candidate, curated.events)
+        if target is None:
+            events.append(_new_event(candidate, refs, curated.tracks))
+            ids.add(candidate.id)
+            added += 1
+            continue
+        position = next(i for i, e in enumerate(curated.events) if e.id == target.id)
+        cited = {ref.source for ref in target.sources}
+        new_refs = [ref for ref in refs if ref.source not in cited]
+        if not new_refs:
+            unchanged += 1
+            continue
+        raw = _event_node(events, target.id, position)
+        sources = raw.setdefault("sources", CommentedSeq())
+        for ref in new_refs:
+            sources.append(_ref_node(ref))
+        curated = _with_sources(curated, target, new_refs)
+        linked += 1
+    _add_sources(data, candidates.sources, renamed, needed_sources, curated.sources)
+    _add_tracks(data, candidates.events, added)
+    summary = MergeSummary(linked, added, unchanged)
+    if linked == 0 and added == 0:
+        return text, summary
+    out = io.StringIO()
+    yaml.dump(data, out)
+    new_text = out.getvalue()
+    after = check_text(new_text, filename=filename)
+    if after.timeline is None:
+        raise TimelineFileError(after.errors)
+    return new_text, summary
+
+
+def _source_ids(theirs: tuple[Source, ...], ours: tuple[Source, ...]) -> dict[str, str]:
+    """Map candidate source ids to the ids the file already uses for the same article."""
+    by_url = {s.url: s.id for s in ours if s.url}
+    by_title = {s.title.casefold(): s.id for s in ours}
+    mapping = {}
+    for source in theirs:
+        same = by_url.get(source.url) if source.url else None
+        mapping[source.id] = same or by_title.get(source.title.casefold(), source.id)
+    return mapping
+
+
+def _renamed_ref(ref: SourceRef, renamed: dict[str, str]) -> SourceRef:
+    return SourceRef(source=renamed.get(ref.source, ref.source), span=ref.span)
+
+
+def _keywords(event: Event) -> set[str]:
+    words = _KEYWORD.findall(" ".join([event.title, *event.tags]).lower())
+    return {_SYNONYMS.get(w, w) for w in words if w not in _IGNORED}
+
+
+def _actor_keys(event: Event) -> set[tuple[str, ...]]:
+    return {name_key(actor) for actor in event.actors}
+
+
+def _shared_actors(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> int:
+    shared = 0
+    for key in a:
+        if any(key == other or (len(key) == 1 and key[0] in other) or
+               (len(other) == 1 and other[0] in key) for other in b):  # fmt: skip
+            shared += 1
+    return shared
+
+
+def _best_match(candidate: Event, events: tuple[Event, ...]) -> Event | None:
+    """The curated event the candidate reports: overlapping dates, shared actors or keywords."""
+    if candidate.date is None:
+        return None
+    keys, words = _actor_keys(candidate), _keywords(candidate)
+    best: tuple[float, Event] | None = None
+    for event in events:
+        if event.date is None or event.origin == "extracted":
+            continue
+        value = event.date
+        if not (value.earliest < candidate.date.latest and candidate.date.earliest < value.latest):
+            continue
+        actors = _shared_actors(keys, _actor_keys(event))
+        shared_words = len(words & _keywords(event))
+        if actors == 0 and shared_words < 2:
+            continue
+        score = 2.0 * actors + shared_words + (1.0 if event.status == candidate.status else 0.0)
+        score -= abs((value.latest - value.earliest).days - (
+            candidate.date.latest - candidate.date.earliest).days) / 10000  # fmt: skip
+        if score >= 3 and (best is None or score > best[0]):
+            best = (score, event)
+    return best[1] if best else None
+
+
+def _event_node(events: CommentedSeq, event_id: str, position: int) -> CommentedMap:
+    node = events[position] if position < len(events) else None
+    if isinstance(node, CommentedMap) and node.get("id") == event_id:
+        return node
+    return next(e for e in events if isinstance(e, CommentedMap) and e.get("id") == event_id)
+
+
+def _flow(items: list[Any]) -> CommentedSeq:
+    seq = CommentedSeq(items)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def _ref_node(ref: SourceRef) -> CommentedMap:
+    node = CommentedMap(source=ref.source)
+    if ref.span is not None:
+        node["span"] = _flow(list(ref.span))
+    node.fa.set_flow_style()
+    return node
+
+
+def _new_event(candidate: Event, refs: list[SourceRef], tracks: tuple[str, ...]) -> CommentedMap:
+    node = CommentedMap()
+    node["id"] = candidate.id
+    node["title"] = candidate.title
+    if candidate.date is not None:
+        node["date"] = str(candidate.date)
+    node["track"] = candidate.track
+    if candidate.status != "happened":
+        node["status"] = candidate.status
+    if candidate.actors:
+        node["actors"] = _flow(list(candidate.actors))
+    if candidate.place:
+        node["place"] = candidate.place
+    if candidate.tags:
+        node["tags"] = _flow(list(candidate.tags))
+    if candidate.description:
+        node["description"] = candidate.description
+    node["sources"] = CommentedSeq([_ref_node(ref) for ref in refs])
+    node["origin"] = "extracted"
+    if candidate.confidence is not None:
+        node["confidence"] = candidate.confidence
+    node["review"] = "pending"
+    return node
+
+
+def _with_sources(curated: Timeline, target: Event, refs: list[SourceRef]) -> Timeline:
+    updated = target.model_copy(update={"sources": (*target.sources, *refs)})
+    events = tuple(updated if e.id == target.id else e for e in curated.events)
+    return curated.model_copy(update={"events": events})
+
+
+def _add_sources(
+    data: CommentedMap,
+    theirs: tuple[Source, ...],
+    renamed: dict[str, str],
+    needed: set[str],
+    ours: tuple[Source, ...],
+) -> None:
+    """Add the candidate sources that are cited in the file but not listed in it."""
+    known = {s.id for s in ours}
+    listed = data.setdefault("sources", CommentedSeq())
+    for source in theirs:
+        ident = renamed.get(source.id, source.id)
+        if ident in known or ident not in needed:
+            continue
+        node = CommentedMap(id=ident, title=source.title)
+        for field in ("publisher", "url"):
+            if getattr(source, field):
+                node[field] = getattr(source, field)
+        if source.published is not None:
+            node["published"] = str(source.published)
+        listed.append(node)
+        known.add(ident)
+
+
+def _add_tracks(data: CommentedMap, events: tuple[Event, ...], added: int) -> None:
+    """Add the tracks of appended candidates that the file does not have yet."""
+    if not added:
+        return
+    tracks = data.setdefault("tracks", CommentedSeq())
+    ids = {e.get("id") for e in data.get("events", []) if isinstance(e, CommentedMap)}
+    for event in events:
+        if event.id in ids and event.track not in tracks:
+            tracks.append(event.track)
