@@ -38,7 +38,7 @@ def _find(timeline: Timeline, date: str, *words: str) -> list[Event]:
     return [
         e
         for e in timeline.events
-        if str(e.date) == date and all(w in " ".join([e.title, *e.actors]) for w in words)
+        if str(e.when) == date and all(w in " ".join([e.title, *e.actors]) for w in words)
     ]
 
 

@@ -100,6 +100,39 @@ def test_merge_links_adds_and_keeps_everything_written() -> None:
     assert str(timeline.event("2022-03-summit").date) == "2022-03"
 
 
+def test_additions_go_where_a_person_would_write_them() -> None:
+    new, _ = merge_text(_candidates(), PERSONAL)
+    lines = new.splitlines()
+    # The new track joins the list, before the blank line that ends it.
+    at = lines.index("  - Summits")
+    assert (lines[at - 1], lines[at + 1]) == ("  - Visits", "")
+    # The new source joins its list, and the events section still starts after a blank line.
+    assert lines[lines.index("events:") - 1] == ""
+    # Events separated by blank lines get a blank line before the new one too.
+    assert lines[lines.index("  - id: 2022-03-summit") - 1] == ""
+
+
+def test_a_postponed_candidate_links_to_the_curated_plan() -> None:
+    curated = PERSONAL + (
+        "\n  - id: trip\n    title: Ann Lee's trip to Oslo\n    planned: 2022-03\n"
+        "    status: postponed\n    track: Visits\n    actors: [Ann Lee]\n"
+    )
+    candidate = Event(
+        id="2022-03-ann-lee-trip",
+        title="Ann Lee: trip to Oslo (postponed)",
+        planned="2022-03",
+        status="postponed",
+        track="Visits and meetings",
+        actors=("Ann Lee",),
+        sources=(SourceRef(source="b2", span=(3, 30)),),
+        origin="extracted",
+    )
+    candidates = _candidates().model_copy(update={"events": (candidate,)})
+    new, summary = merge_text(candidates, curated)
+    assert str(summary) == "linked 1, added 0, unchanged 0"
+    assert loads(new).event("trip").sources == (SourceRef(source="b2", span=(3, 30)),)
+
+
 def test_a_second_merge_changes_nothing() -> None:
     once, _ = merge_text(_candidates(), PERSONAL)
     twice, summary = merge_text(_candidates(), once)

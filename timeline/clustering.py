@@ -277,10 +277,13 @@ def _merge(group: _Cluster) -> Event:
     doubt = 1.0
     for score in per_source.values():
         doubt *= 1.0 - score
+    # A plan that did not hold keeps its scheduled date as `planned` (see timeline.lifecycle).
+    held = status not in ("postponed", "cancelled")
     return best.model_copy(
         update={
             "title": title,
-            "date": value,
+            "date": value if held else None,
+            "planned": None if held else value,
             "status": status,
             "actors": tuple(dict.fromkeys(a for m in dated for a in m.actors)),
             "place": min(places, key=lambda p: (-places[p], p)) if places else None,

@@ -115,6 +115,7 @@ def merge_text(
         raise TimelineFileError([Diagnostic(filename, 0, 0, f"YAML syntax: {err}")]) from err
     renamed = _source_ids(candidates.sources, curated.sources)
     events: CommentedSeq = data.setdefault("events", CommentedSeq())
+    spaced = _BLANK_BEFORE_ITEM.search(text, max(text.find("\nevents:"), 0)) is not None
     ids = {event.id for event in curated.events}
     linked = added = unchanged = 0
     needed_sources: set[str] = set()
@@ -126,7 +127,7 @@ def merge_text(
             continue
         target = _best_match(candidate, curated.events)
         if target is None:
-            events.append(_new_event(candidate, refs, curated.tracks))
+            _append(events, _new_event(candidate, refs, curated.tracks), blank_line=spaced)
             ids.add(candidate.id)
             added += 1
             continue
@@ -191,15 +192,16 @@ def _shared_actors(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> int:
 
 def _best_match(candidate: Event, events: tuple[Event, ...]) -> Event | None:
     """The curated event the candidate reports: overlapping dates, shared actors or keywords."""
-    if candidate.date is None:
+    when = candidate.when
+    if when is None:
         return None
     keys, words = _actor_keys(candidate), _keywords(candidate)
     best: tuple[float, Event] | None = None
     for event in events:
-        if event.date is None or event.origin == "extracted":
+        value = event.when
+        if value is None or event.origin == "extracted":
             continue
-        value = event.date
-        if not (value.earliest < candidate.date.latest and candidate.date.earliest < value.latest):
+        if not (value.earliest < when.latest and when.earliest < value.latest):
             continue
         actors = _shared_actors(keys, _actor_keys(event))
         shared_words = len(words & _keywords(event))
@@ -207,7 +209,7 @@ def _best_match(candidate: Event, events: tuple[Event, ...]) -> Event | None:
             continue
         score = 2.0 * actors + shared_words + (1.0 if event.status == candidate.status else 0.0)
         score -= abs((value.latest - value.earliest).days - (
-            candidate.date.latest - candidate.date.earliest).days) / 10000  # fmt: skip
+            when.latest - when.earliest).days) / 10000  # fmt: skip
         if score >= 3 and (best is None or score > best[0]):
             best = (score, event)
     return best[1] if best else None
@@ -240,6 +242,8 @@ def _new_event(candidate: Event, refs: list[SourceRef], tracks: tuple[str, ...])
     node["title"] = candidate.title
     if candidate.date is not None:
         node["date"] = str(candidate.date)
+    if candidate.planned is not None:
+        node["planned"] = str(candidate.planned)
     node["track"] = candidate.track
     if candidate.status != "happened":
         node["status"] = candidate.status
@@ -285,7 +289,7 @@ def _add_sources(
                 node[field] = getattr(source, field)
         if source.published is not None:
             node["published"] = str(source.published)
-        listed.append(node)
+        _append(listed, node, blank_line=False)
         known.add(ident)
 
 
@@ -297,4 +301,57 @@ def _add_tracks(data: CommentedMap, events: tuple[Event, ...], added: int) -> No
     ids = {e.get("id") for e in data.get("events", []) if isinstance(e, CommentedMap)}
     for event in events:
         if event.id in ids and event.track not in tracks:
-            tracks.append(event.track)
+            _append(tracks, event.track, blank_line=False)
+
+
+# A file whose list items are separated by blank lines gets its new events separated too.
+_BLANK_BEFORE_ITEM = re.compile(r"\n[ \t]*\n[ \t]*- \w+:")
+
+
+def _append(seq: CommentedSeq, item: Any, *, blank_line: bool) -> None:
+    """Append ``item`` to ``seq`` keeping the layout: what followed the old last item (blank
+    lines, a comment before the next section) now follows the new one."""
+    trailing = _take_trailing(seq)
+    seq.append(item)
+    if blank_line and len(seq) > 1:
+        seq.yaml_set_comment_before_after_key(len(seq) - 1, before="\n")
+    if trailing is not None:
+        _put_trailing(seq, trailing)
+
+
+def _is_block(node: Any) -> bool:
+    return isinstance(node, CommentedMap | CommentedSeq) and bool(node) and not node.fa.flow_style()
+
+
+def _last_slot(node: CommentedMap | CommentedSeq) -> tuple[Any, int]:
+    """Where ruamel keeps the comment after a collection's last entry: (key, slot index)."""
+    if isinstance(node, CommentedMap):
+        return list(node)[-1], 2
+    return len(node) - 1, 0
+
+
+def _take_trailing(node: CommentedMap | CommentedSeq) -> Any:
+    """Detach and return the comment after the last entry of ``node``, however deep."""
+    if not node:
+        return None
+    key, slot = _last_slot(node)
+    child = node[key]
+    if _is_block(child):
+        return _take_trailing(child)
+    entry = node.ca.items.get(key)
+    if not entry or entry[slot] is None:
+        return None
+    token = entry[slot]
+    entry[slot] = None
+    return token
+
+
+def _put_trailing(node: CommentedMap | CommentedSeq, token: Any) -> None:
+    """Attach ``token`` after the last entry of ``node``, however deep."""
+    key, slot = _last_slot(node)
+    child = node[key]
+    if _is_block(child):
+        _put_trailing(child, token)
+        return
+    entry = node.ca.items.setdefault(key, [None, None, None, None])
+    entry[slot] = token
