@@ -140,7 +140,11 @@ class Context:
     end: int
 
     def tense(self) -> int:
-        """Return +1 if the sentence around the mention speaks of the future, -1 past, 0 neither."""
+        """Return +1 if the sentence around the mention speaks of the future, -1 past, 0 neither.
+
+        A neutral cue nearest the mention ("was scheduled for") also gives 0: a plan reported in
+        the past may be for a date before or after the report.
+        """
         left = self.text[max(0, self.start - _WINDOW) : self.start]
         cuts = list(_SENTENCE_END.finditer(left))
         if cuts:
@@ -150,8 +154,15 @@ class Context:
         if stop is not None:
             right = right[: stop.start()]
         # The cue nearest the mention decides: "said on Tuesday that it would ..." is past.
+        # On a tie the first listed wins: a neutral "was scheduled" over its future
+        # "scheduled", a future "invited to" over its past "-ed".
         best: tuple[int, int] | None = None
-        for direction, cue in ((1, self.rules.future_cue), (-1, self.rules.past_cue)):
+        cues = (
+            (0, self.rules.neutral_cue),
+            (1, self.rules.future_cue),
+            (-1, self.rules.past_cue),
+        )
+        for direction, cue in cues:
             before = list(cue.finditer(left))
             if before:
                 distance = len(left) - before[-1].end()

@@ -6,7 +6,8 @@ This module owns the rule-file contract; it does not decide what a match means (
 A rule file has six parts (see ``rules/en.toml``):
 
 - ``[meta]``: ``language`` and ``reference``, the date the examples are resolved against;
-- ``[cues]``: ``future`` and ``past``, regexes for tense cues near a mention;
+- ``[cues]``: ``future`` and ``past``, regexes for tense cues near a mention, and ``neutral``
+  for cues that point neither way (a past report of a plan: "was scheduled for");
 - ``[prefilter]``: ``lead`` and ``core``, lower-case word alternations: every mention holds a
   core word and may start with up to four lead words (the scanner looks for these first);
 - ``[fragments]``: named regex pieces; a pattern writes ``{month}`` to use the fragment
@@ -195,6 +196,7 @@ class RuleSet:
     prefilter_folded: re.Pattern[str]
     future_cue: re.Pattern[str]
     past_cue: re.Pattern[str]
+    neutral_cue: re.Pattern[str]
     fragments_used: frozenset[str] = field(default_factory=frozenset)
 
     def lookup(self, group: str, text: str) -> int | str | None:
@@ -299,9 +301,9 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
             "write one such as '2023-06-20'"
         ) from err
     cues = _table(data, "cues", source)
-    future_cue, past_cue = (
+    future_cue, past_cue, neutral_cue = (
         _compile(str(cues.get(name, "(?!)")), f"{source}: [cues] {name}")
-        for name in ("future", "past")
+        for name in ("future", "past", "neutral")
     )
     words = _table(data, "prefilter", source)
     if not words.get("core"):
@@ -339,6 +341,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         prefilter_folded=prefilter_folded,
         future_cue=future_cue,
         past_cue=past_cue,
+        neutral_cue=neutral_cue,
         fragments_used=frozenset(used),
     )
 
