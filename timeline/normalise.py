@@ -56,6 +56,8 @@ _DAYS_PER = {WEEK: 7, WEEKEND: 7, DAY: 1}
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
 _WINDOW = 90
 _NEAR_DAYS = 62
+#: A reporting verb this close to a mention ("said on") dates the report.
+_ADJACENT = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +145,9 @@ class Context:
         """Return +1 if the sentence around the mention speaks of the future, -1 past, 0 neither.
 
         A neutral cue nearest the mention ("was scheduled for") also gives 0: a plan reported in
-        the past may be for a date before or after the report.
+        the past may be for a date before or after the report. A reporting verb ("said") counts
+        only right next to the mention ("said Friday": the day of the report) or when the
+        sentence has no other cue; elsewhere it dates the report, not the event reported.
         """
         left = self.text[max(0, self.start - _WINDOW) : self.start]
         cuts = list(_SENTENCE_END.finditer(left))
@@ -163,15 +167,23 @@ class Context:
             (-1, self.rules.past_cue),
         )
         for direction, cue in cues:
-            before = list(cue.finditer(left))
-            if before:
-                distance = len(left) - before[-1].end()
-                if best is None or distance < best[0]:
-                    best = (distance, direction)
-            first = cue.search(right)
-            if first is not None and (best is None or first.start() < best[0]):
-                best = (first.start(), direction)
+            distance = _cue_distance(cue, left, right)
+            if distance is not None and (best is None or distance < best[0]):
+                best = (distance, direction)
+        report = _cue_distance(self.rules.report_cue, left, right)
+        if report is not None and (best is None or report <= _ADJACENT < best[0]):
+            return -1
         return 0 if best is None else best[1]
+
+
+def _cue_distance(cue: re.Pattern[str], left: str, right: str) -> int | None:
+    """Return how many characters separate the cue nearest the mention from it, if any."""
+    before = list(cue.finditer(left))
+    distance = len(left) - before[-1].end() if before else None
+    after = cue.search(right)
+    if after is not None and (distance is None or after.start() < distance):
+        distance = after.start()
+    return distance
 
 
 def _int(rules: RuleSet, group: str, text: str) -> int | None:

@@ -7,7 +7,8 @@ A rule file has six parts (see ``rules/en.toml``):
 
 - ``[meta]``: ``language`` and ``reference``, the date the examples are resolved against;
 - ``[cues]``: ``future`` and ``past``, regexes for tense cues near a mention, and ``neutral``
-  for cues that point neither way (a past report of a plan: "was scheduled for");
+  for cues that point neither way (a past report of a plan: "was scheduled for"), ``report``
+  for past reporting verbs, which date the report rather than what it reports;
 - ``[prefilter]``: ``lead`` and ``core``, lower-case word alternations: every mention holds a
   core word and may start with up to four lead words (the scanner looks for these first);
 - ``[fragments]``: named regex pieces; a pattern writes ``{month}`` to use the fragment
@@ -197,6 +198,7 @@ class RuleSet:
     future_cue: re.Pattern[str]
     past_cue: re.Pattern[str]
     neutral_cue: re.Pattern[str]
+    report_cue: re.Pattern[str]
     fragments_used: frozenset[str] = field(default_factory=frozenset)
 
     def lookup(self, group: str, text: str) -> int | str | None:
@@ -301,9 +303,9 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
             "write one such as '2023-06-20'"
         ) from err
     cues = _table(data, "cues", source)
-    future_cue, past_cue, neutral_cue = (
+    future_cue, past_cue, neutral_cue, report_cue = (
         _compile(str(cues.get(name, "(?!)")), f"{source}: [cues] {name}")
-        for name in ("future", "past", "neutral")
+        for name in ("future", "past", "neutral", "report")
     )
     words = _table(data, "prefilter", source)
     if not words.get("core"):
@@ -342,6 +344,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         future_cue=future_cue,
         past_cue=past_cue,
         neutral_cue=neutral_cue,
+        report_cue=report_cue,
         fragments_used=frozenset(used),
     )
 
