@@ -148,7 +148,10 @@ class Context:
         the past may be for a date before or after the report. A reporting verb ("said") counts
         only right next to the mention ("said Friday": the day of the report) or when the
         sentence has no other cue; elsewhere it dates the report, not the event reported.
+        A possessive right after the mention ("Friday's ruling") names a reported event: past.
         """
+        if self.rules.possessive_cue.match(self.text, self.end):
+            return -1
         left = self.text[max(0, self.start - _WINDOW) : self.start]
         cuts = list(_SENTENCE_END.finditer(left))
         if cuts:
