@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from timeline.amounts import amount, duration, year_of
 from timeline.holidays import holiday_date
 from timeline.rules import CompiledRule, RuleSet
+from timeline.tense import tense_of
 
 #: Granularities of a point in time, coarse to fine. A point is the first day of its period.
 CENTURY, DECADE, YEAR, HALF, SEASON, QUARTER, MONTH, WEEK, WEEKEND, DAY = (
@@ -53,11 +54,7 @@ _UNIT_GRANULARITY = {
 #: How many days or months one unit of each granularity moves a point.
 _MONTHS_PER = {CENTURY: 1200, DECADE: 120, YEAR: 12, HALF: 6, SEASON: 12, QUARTER: 3, MONTH: 1}
 _DAYS_PER = {WEEK: 7, WEEKEND: 7, DAY: 1}
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
-_WINDOW = 90
 _NEAR_DAYS = 62
-#: A reporting verb this close to a mention ("said on") dates the report.
-_ADJACENT = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,49 +141,9 @@ class Context:
     def tense(self) -> int:
         """Return +1 if the sentence around the mention speaks of the future, -1 past, 0 neither.
 
-        A neutral cue nearest the mention ("was scheduled for") also gives 0: a plan reported in
-        the past may be for a date before or after the report. A reporting verb ("said") counts
-        only right next to the mention ("said Friday": the day of the report) or when the
-        sentence has no other cue; elsewhere it dates the report, not the event reported.
-        A possessive right after the mention ("Friday's ruling") names a reported event: past.
+        See :func:`timeline.tense.tense_of`.
         """
-        if self.rules.possessive_cue.match(self.text, self.end):
-            return -1
-        left = self.text[max(0, self.start - _WINDOW) : self.start]
-        cuts = list(_SENTENCE_END.finditer(left))
-        if cuts:
-            left = left[cuts[-1].end() :]
-        right = self.text[self.end : self.end + _WINDOW]
-        stop = _SENTENCE_END.search(right)
-        if stop is not None:
-            right = right[: stop.start()]
-        # The cue nearest the mention decides: "said on Tuesday that it would ..." is past.
-        # On a tie the first listed wins: a neutral "was scheduled" over its future
-        # "scheduled", a future "invited to" over its past "-ed".
-        best: tuple[int, int] | None = None
-        cues = (
-            (0, self.rules.neutral_cue),
-            (1, self.rules.future_cue),
-            (-1, self.rules.past_cue),
-        )
-        for direction, cue in cues:
-            distance = _cue_distance(cue, left, right)
-            if distance is not None and (best is None or distance < best[0]):
-                best = (distance, direction)
-        report = _cue_distance(self.rules.report_cue, left, right)
-        if report is not None and (best is None or report <= _ADJACENT < best[0]):
-            return -1
-        return 0 if best is None else best[1]
-
-
-def _cue_distance(cue: re.Pattern[str], left: str, right: str) -> int | None:
-    """Return how many characters separate the cue nearest the mention from it, if any."""
-    before = list(cue.finditer(left))
-    distance = len(left) - before[-1].end() if before else None
-    after = cue.search(right)
-    if after is not None and (distance is None or after.start() < distance):
-        distance = after.start()
-    return distance
+        return tense_of(self.rules, self.text, self.start, self.end)
 
 
 def _int(rules: RuleSet, group: str, text: str) -> int | None:
