@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from timeline.amounts import amount, duration, year_of
 from timeline.holidays import holiday_date
 from timeline.rules import CompiledRule, RuleSet
+from timeline.tense import tense_of
 
 #: Granularities of a point in time, coarse to fine. A point is the first day of its period.
 CENTURY, DECADE, YEAR, HALF, SEASON, QUARTER, MONTH, WEEK, WEEKEND, DAY = (
@@ -53,8 +54,6 @@ _UNIT_GRANULARITY = {
 #: How many days or months one unit of each granularity moves a point.
 _MONTHS_PER = {CENTURY: 1200, DECADE: 120, YEAR: 12, HALF: 6, SEASON: 12, QUARTER: 3, MONTH: 1}
 _DAYS_PER = {WEEK: 7, WEEKEND: 7, DAY: 1}
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
-_WINDOW = 90
 _NEAR_DAYS = 62
 
 
@@ -140,27 +139,11 @@ class Context:
     end: int
 
     def tense(self) -> int:
-        """Return +1 if the sentence around the mention speaks of the future, -1 past, 0 neither."""
-        left = self.text[max(0, self.start - _WINDOW) : self.start]
-        cuts = list(_SENTENCE_END.finditer(left))
-        if cuts:
-            left = left[cuts[-1].end() :]
-        right = self.text[self.end : self.end + _WINDOW]
-        stop = _SENTENCE_END.search(right)
-        if stop is not None:
-            right = right[: stop.start()]
-        # The cue nearest the mention decides: "said on Tuesday that it would ..." is past.
-        best: tuple[int, int] | None = None
-        for direction, cue in ((1, self.rules.future_cue), (-1, self.rules.past_cue)):
-            before = list(cue.finditer(left))
-            if before:
-                distance = len(left) - before[-1].end()
-                if best is None or distance < best[0]:
-                    best = (distance, direction)
-            first = cue.search(right)
-            if first is not None and (best is None or first.start() < best[0]):
-                best = (first.start(), direction)
-        return 0 if best is None else best[1]
+        """Return +1 if the sentence around the mention speaks of the future, -1 past, 0 neither.
+
+        See :func:`timeline.tense.tense_of`.
+        """
+        return tense_of(self.rules, self.text, self.start, self.end)
 
 
 def _int(rules: RuleSet, group: str, text: str) -> int | None:

@@ -6,7 +6,10 @@ This module owns the rule-file contract; it does not decide what a match means (
 A rule file has six parts (see ``rules/en.toml``):
 
 - ``[meta]``: ``language`` and ``reference``, the date the examples are resolved against;
-- ``[cues]``: ``future`` and ``past``, regexes for tense cues near a mention;
+- ``[cues]``: ``future`` and ``past``, regexes for tense cues near a mention, and ``neutral``
+  for cues that point neither way (a past report of a plan: "was scheduled for"), ``report``
+  for past reporting verbs, which date the report rather than what it reports, and
+  ``possessive``, matched right after a mention ("Friday's ruling": the latest Friday);
 - ``[prefilter]``: ``lead`` and ``core``, lower-case word alternations: every mention holds a
   core word and may start with up to four lead words (the scanner looks for these first);
 - ``[fragments]``: named regex pieces; a pattern writes ``{month}`` to use the fragment
@@ -195,6 +198,9 @@ class RuleSet:
     prefilter_folded: re.Pattern[str]
     future_cue: re.Pattern[str]
     past_cue: re.Pattern[str]
+    neutral_cue: re.Pattern[str]
+    report_cue: re.Pattern[str]
+    possessive_cue: re.Pattern[str]
     fragments_used: frozenset[str] = field(default_factory=frozenset)
 
     def lookup(self, group: str, text: str) -> int | str | None:
@@ -299,9 +305,9 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
             "write one such as '2023-06-20'"
         ) from err
     cues = _table(data, "cues", source)
-    future_cue, past_cue = (
+    future_cue, past_cue, neutral_cue, report_cue, possessive_cue = (
         _compile(str(cues.get(name, "(?!)")), f"{source}: [cues] {name}")
-        for name in ("future", "past")
+        for name in ("future", "past", "neutral", "report", "possessive")
     )
     words = _table(data, "prefilter", source)
     if not words.get("core"):
@@ -339,6 +345,9 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         prefilter_folded=prefilter_folded,
         future_cue=future_cue,
         past_cue=past_cue,
+        neutral_cue=neutral_cue,
+        report_cue=report_cue,
+        possessive_cue=possessive_cue,
         fragments_used=frozenset(used),
     )
 

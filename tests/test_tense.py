@@ -1,0 +1,35 @@
+"""Tests for timeline.tense: which way the cues around a mention point."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.rules import load_rules
+from timeline.tense import tense_of
+
+RULES = load_rules("en")
+
+
+def _tense(text: str, mention: str) -> int:
+    start = text.index(mention)
+    return tense_of(RULES, text, start, start + len(mention))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        pytest.param("The board will meet in May.", "May", 1, id="future"),
+        pytest.param("The board met in May.", "May", -1, id="past"),
+        pytest.param("The fair is held in May.", "May", 0, id="no-cue"),
+        pytest.param("The talks were originally scheduled for May.", "May", 0, id="neutral-plan"),
+        pytest.param("The talks are scheduled for May.", "May", 1, id="plan-ahead"),
+        pytest.param("She was invited to Oslo in May.", "May", 1, id="invitation"),
+        pytest.param("The mine will reopen in May, the minister said.", "May", 1, id="report-far"),
+        pytest.param("The minister said Friday it will reopen.", "Friday", -1, id="report-near"),
+        pytest.param("Workers said it in May.", "May", -1, id="report-only-cue"),
+        pytest.param("Critics will appeal Friday's ruling.", "Friday", -1, id="possessive"),
+        pytest.param("It rose. In May it will fall.", "May", 1, id="sentence-bound"),
+    ],
+)
+def test_the_nearest_cue_decides(text: str, mention: str, expected: int) -> None:
+    assert _tense(text, mention) == expected

@@ -1,0 +1,66 @@
+"""Read the tense cues around a mention: which way a bare month or weekday points.
+
+This module owns the tense heuristic: the rule file's ``[cues]`` (future, past, neutral,
+reporting and possessive) found in the mention's sentence, nearest first. It knows no words
+itself (those are in the rule file) and resolves nothing (that is :mod:`timeline.normalise`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.rules import RuleSet
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
+#: How far either side of a mention to look for a cue, within its sentence.
+_WINDOW = 90
+#: A reporting verb this close to a mention ("said on") dates the report.
+_ADJACENT = 4
+
+
+def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
+    """Return +1 if the sentence around the mention speaks of the future, -1 past, 0 neither.
+
+    A neutral cue nearest the mention ("was scheduled for") also gives 0: a plan reported in
+    the past may be for a date before or after the report. A reporting verb ("said") counts
+    only right next to the mention ("said Friday": the day of the report) or when the
+    sentence has no other cue; elsewhere it dates the report, not the event reported.
+    A possessive right after the mention ("Friday's ruling") names a reported event: past.
+    """
+    if rules.possessive_cue.match(text, end):
+        return -1
+    left = text[max(0, start - _WINDOW) : start]
+    cuts = list(_SENTENCE_END.finditer(left))
+    if cuts:
+        left = left[cuts[-1].end() :]
+    right = text[end : end + _WINDOW]
+    stop = _SENTENCE_END.search(right)
+    if stop is not None:
+        right = right[: stop.start()]
+    # The cue nearest the mention decides: "said on Tuesday that it would ..." is past.
+    # On a tie the first listed wins: a neutral "was scheduled" over its future
+    # "scheduled", a future "invited to" over its past "-ed".
+    best: tuple[int, int] | None = None
+    cues = (
+        (0, rules.neutral_cue),
+        (1, rules.future_cue),
+        (-1, rules.past_cue),
+    )
+    for direction, cue in cues:
+        distance = _cue_distance(cue, left, right)
+        if distance is not None and (best is None or distance < best[0]):
+            best = (distance, direction)
+    report = _cue_distance(rules.report_cue, left, right)
+    if report is not None and (best is None or (report <= _ADJACENT and report < best[0])):
+        return -1
+    return 0 if best is None else best[1]
+
+
+def _cue_distance(cue: re.Pattern[str], left: str, right: str) -> int | None:
+    """Return how many characters separate the cue nearest the mention from it, if any."""
+    before = list(cue.finditer(left))
+    distance = len(left) - before[-1].end() if before else None
+    after = cue.search(right)
+    if after is not None and (distance is None or after.start() < distance):
+        distance = after.start()
+    return distance
