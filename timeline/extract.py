@@ -332,23 +332,22 @@ def _triggers(doc: _Document, sentence: Sentence) -> list[_Found]:
     return [t for t in doc.triggers[first:last] if t.end <= sentence.end]
 
 
-_TEXT_WORD = re.compile(r"[^\W\d_][\w-]*|[A-Za-z]\d+")
 _NEXT_WORD = re.compile(r"\s+(?P<word>[^\W\d_][\w-]*)")
 
 
 def _find_triggers(text: str, lexicon: Lexicon) -> list[_Found]:
     """Every trigger word of the text, except in attributions ("according to a statement").
 
-    A word-by-word look-up (two-word triggers such as "held talks" checked first) is several
-    times faster than one big alternation regex.
+    One regex over the lower-cased text finds the first words of triggers (in C, a third
+    faster than looking up every word); two-word triggers such as "held talks" win.
     """
     quoted = [m.span() for m in _ATTRIBUTION.finditer(text)]
     lowered = text.lower() if len(text.lower()) == len(text) else text
-    first_words, triggers = lexicon.first_words, lexicon.triggers
+    triggers = lexicon.triggers
     found: list[_Found] = []
-    for match in _TEXT_WORD.finditer(lowered):
+    for match in lexicon.first_word_re.finditer(lowered):
         word = match.group()
-        if word not in first_words or (found and match.start() < found[-1].end):
+        if found and match.start() < found[-1].end:
             continue
         end = match.end()
         following = _NEXT_WORD.match(lowered, end)

@@ -40,7 +40,7 @@ class Lexicon:
     language: str
     triggers: Mapping[str, Trigger]
     first_words: frozenset[str]
-    trigger_re: re.Pattern[str]
+    first_word_re: re.Pattern[str]  # any first word of a trigger, on lower-cased text
     tracks: Mapping[str, str]
     status_re: Mapping[str, re.Pattern[str]]
     boundary_words: frozenset[str]
@@ -63,7 +63,7 @@ def _words_re(words: Iterable[str]) -> re.Pattern[str]:
     # Longest first, so that "held talks" wins over "talks"; spaces match any white space.
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
 
 
 def _strings(data: object, where: str) -> list[str]:
@@ -138,7 +138,7 @@ def _compile(data: dict[str, object], name: str, language: str) -> Lexicon:
         language=language,
         triggers=triggers,
         first_words=frozenset(word.split()[0] for word in triggers),
-        trigger_re=_words_re(triggers),
+        first_word_re=_words_re(w.split()[0] for w in triggers),
         tracks=tracks,
         status_re=status_re,
         boundary_words=frozenset(section("boundaries", "words")),
