@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from timeline import __version__
-from timeline.cli import events
+from timeline.cli import events, interchange
 
 app = typer.Typer(
     name="timeline",
@@ -45,3 +45,5 @@ def main(
 app.command()(events.validate)
 app.command("list")(events.list_events)
 app.command()(events.schema)
+app.command()(interchange.export)
+app.command("import")(interchange.import_events)

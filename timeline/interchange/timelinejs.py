@@ -256,7 +256,7 @@ def _text_parts(value: Any) -> dict[str, str]:
 
 
 def _plain(markup: str) -> str:
-    return " ".join(_Paragraphs.read(markup).all_text.split())
+    return _Paragraphs.read(markup).all_text.strip()
 
 
 class _Paragraphs(HTMLParser):
