@@ -13,8 +13,11 @@ from timeline.errors import (
     TimelineFileError,
 )
 from timeline.io import CheckResult, check, load, loads
+from timeline.mentions import Mention
 from timeline.models import Era, Event, Source, SourceRef, Timeline
 from timeline.ordering import ordered
+from timeline.render import figure, write_html
+from timeline.tagger import tag
 
 __version__ = "0.1.0"
 
@@ -25,6 +28,7 @@ __all__ = [
     "Era",
     "Event",
     "Interval",
+    "Mention",
     "PartialDate",
     "Precision",
     "Qualifier",
@@ -38,8 +42,11 @@ __all__ = [
     "TimelineFileError",
     "__version__",
     "check",
+    "figure",
     "load",
     "loads",
     "ordered",
     "parse_edtf",
+    "tag",
+    "write_html",
 ]

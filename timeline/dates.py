@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from enum import Enum, IntEnum
 
 from dateutil.relativedelta import relativedelta
@@ -112,9 +112,15 @@ class PartialDate:
     day: int | None = None
     unspecified_digits: int = 0
     qualifier: Qualifier = Qualifier.NONE
+    # Derived once, when the value is made: the half-open bounds at the written precision.
+    _earliest: date = field(init=False, repr=False, compare=False)
+    _latest: date = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         _check_parts(self)
+        earliest, latest = _bounds(self)
+        object.__setattr__(self, "_earliest", earliest)
+        object.__setattr__(self, "_latest", latest)
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -160,11 +166,11 @@ class PartialDate:
 
     @property
     def earliest(self) -> date:
-        return _bounds(self)[0]
+        return self._earliest
 
     @property
     def latest(self) -> date:
-        return _bounds(self)[1]
+        return self._latest
 
     @property
     def fuzzy_earliest(self) -> date:
@@ -346,7 +352,7 @@ def _check_parts(value: PartialDate) -> None:
         return
     if value.month in SEASONS:
         raise DateSyntaxError("a season takes no day")
-    last = calendar.monthrange(value.year, value.month)[1]
+    last = _DAYS_IN_MONTH[value.month] + (value.month == 2 and calendar.isleap(value.year))
     if not 1 <= value.day <= last:
         month_name = calendar.month_name[value.month]
         raise DateSyntaxError(
@@ -363,14 +369,26 @@ def _bounds(value: PartialDate) -> tuple[date, date]:
     assert value.month is not None
     if precision is Precision.SEASON:
         first_month, months = SEASONS[value.month]
-        start = date(value.year, first_month, 1)
-        return start, start + relativedelta(months=months)
+        return _first_of_month(value.year, first_month), _first_of_month(
+            value.year, first_month + months
+        )
     if precision is Precision.MONTH:
-        start = date(value.year, value.month, 1)
-        return start, start + relativedelta(months=1)
+        return _first_of_month(value.year, value.month), _first_of_month(
+            value.year, value.month + 1
+        )
     assert value.day is not None
     start = date(value.year, value.month, value.day)
-    return start, start + relativedelta(days=1)
+    return start, start + _ONE_DAY
+
+
+_ONE_DAY = timedelta(days=1)
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _first_of_month(year: int, month: int) -> date:
+    """The first day of ``month`` of ``year``, where a month past 12 runs into later years."""
+    extra_years, month_index = divmod(month - 1, 12)
+    return date(year + extra_years, month_index + 1, 1)
 
 
 def _padding(value: PartialDate) -> relativedelta:

@@ -14,6 +14,7 @@ Writing a person's file (keeping comments) is not done here; see ``timeline.stor
 from __future__ import annotations
 
 import difflib
+import gc
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,54 +34,88 @@ if TYPE_CHECKING:
 else:
     _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# YAML 1.2 core schema tags (https://yaml.org/spec/1.2.2/#1032-tag-resolution). Integers
-# with a leading zero stay text so that a year such as 0900 keeps its digits.
-_CORE_RESOLVERS: tuple[tuple[str, str, str], ...] = (
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN\0"),
-    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    (
-        "tag:yaml.org,2002:int",
-        r"^(?:[-+]?(?:0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+)$",
-        "-+0123456789",
-    ),
-    (
-        "tag:yaml.org,2002:float",
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        "-+0123456789.",
-    ),
+# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution): plain scalars that
+# are null, bool, int or float; everything else is a string. Integers with a leading zero stay
+# text so that a year such as 0900 keeps its digits.
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_CORE_SCALAR = re.compile(
+    r"(?P<null>~|null|Null|NULL)"
+    r"|(?P<bool>true|True|TRUE|false|False|FALSE)"
+    r"|(?P<int>[-+]?(?:0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+)"
+    r"|(?P<float>[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))"
 )
+_CORE_FIRST = frozenset("~nNtTfF-+0123456789.")
+_CORE_TAGS = {name: f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float")}
 
 
-class _Loader(_BaseLoader):
-    """libyaml with the YAML 1.2 core schema, recording duplicate keys instead of dropping them."""
+class _Composer(_BaseLoader):
+    """libyaml's parser and composer with YAML 1.2 core-schema tag resolution.
 
-    # Start from no implicit resolvers at all; the core schema's are added below.
-    yaml_implicit_resolvers = {}  # noqa: RUF012
+    Only composition is used: ``_Builder`` turns the node tree into Python values, so the
+    nodes (with their line and column) stay at hand for error messages.
+    """
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.duplicates: list[tuple[yaml.Node, yaml.Node]] = []
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: dict[Any, yaml.Node] = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            try:
-                first = seen.setdefault(key, key_node)
-            except TypeError:
-                continue  # an unhashable key; the base constructor reports it
-            if first is not key_node:
-                self.duplicates.append((key_node, first))
-        return super().construct_mapping(node, deep=deep)
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                if value == "":
+                    return _CORE_TAGS["null"]
+                if value[0] in _CORE_FIRST:
+                    match = _CORE_SCALAR.fullmatch(value)
+                    if match is not None and match.lastgroup is not None:
+                        return _CORE_TAGS[match.lastgroup]
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
-for _tag, _pattern, _first in _CORE_RESOLVERS:
-    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+class _Builder:
+    """Builds Python values from composed nodes, noting duplicate keys and unsupported tags."""
 
-# YAML 1.2 booleans are only true/false; 1.1's yes/no/on/off must stay strings.
-_Loader.add_constructor("tag:yaml.org,2002:bool", lambda loader, node: node.value.lower() == "true")
-_Loader.add_constructor("tag:yaml.org,2002:int", lambda loader, node: int(node.value, 0))
+    def __init__(self) -> None:
+        self.problems: list[tuple[yaml.Node, str]] = []
+
+    def build(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item) for item in node.value]
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            first: dict[Any, yaml.Node] = {}
+            for key_node, value_node in node.value:
+                key = self.build(key_node)
+                if isinstance(key, list | dict):
+                    self.problems.append((key_node, "a key must be a plain value"))
+                    continue
+                if key in first:
+                    line = first[key].start_mark.line + 1
+                    self.problems.append(
+                        (key_node, f"duplicate key {key!r} (first at line {line})")
+                    )
+                    continue
+                first[key] = key_node
+                result[key] = self.build(value_node)
+            return result
+        self.problems.append((node, "unsupported YAML node"))
+        return None
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _STR:
+            return value
+        if tag == _CORE_TAGS["null"]:
+            return None
+        if tag == _CORE_TAGS["bool"]:
+            return value.lower() == "true"
+        if tag == _CORE_TAGS["int"]:
+            return int(value, 0)
+        if tag == _CORE_TAGS["float"]:
+            return float(value.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf"))
+        self.problems.append((node, f"unsupported YAML tag {tag!r}; write plain values"))
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,10 +170,21 @@ def loads(text: str, *, filename: str = "<string>") -> Timeline:
 
 def check_text(text: str, *, filename: str = "<string>") -> CheckResult:
     """Validate events-file text and report every problem, located in ``filename``."""
-    loader = _Loader(text)
+    # Reading makes hundreds of thousands of small objects and no cycles; the cyclic
+    # collector's passes over them would more than double the time (measured in FACTS.md).
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
+        return _check_text(text, filename)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check_text(text: str, filename: str) -> CheckResult:
+    composer = _Composer(text)
+    try:
+        root = composer.get_single_node()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -147,15 +193,14 @@ def check_text(text: str, *, filename: str = "<string>") -> CheckResult:
     except yaml.YAMLError as err:
         return CheckResult(None, (Diagnostic(filename, 0, 0, f"YAML syntax: {err}"),))
     finally:
-        loader.dispose()
+        composer.dispose()
 
-    if root is None or data is None:
+    if root is None:
         return CheckResult(None, (Diagnostic(filename, 0, 0, "the file is empty"),))
+    builder = _Builder()
+    data = builder.build(root)
     locate = _Locator(root, filename)
-    problems: list[Diagnostic] = [
-        locate.node(key, f"duplicate key {key.value!r} (first at line {first.start_mark.line + 1})")
-        for key, first in loader.duplicates
-    ]
+    problems = [locate.node(node, message) for node, message in builder.problems]
     if not isinstance(data, dict):
         problems.append(locate.node(root, "the file must be a mapping with title, tracks, events"))
         return CheckResult(None, tuple(problems))

@@ -201,10 +201,7 @@ class Timeline(_Model):
         Raises:
             KeyError: no event has that id.
         """
-        for event in self.events:
-            if event.id == event_id:
-                return event
-        raise KeyError(event_id)
+        return {event.id: event for event in self.events}[event_id]
 
     def source(self, source_id: str) -> Source:
         """Return the source with this id.
@@ -212,7 +209,4 @@ class Timeline(_Model):
         Raises:
             KeyError: no source has that id.
         """
-        for source in self.sources:
-            if source.id == source_id:
-                return source
-        raise KeyError(source_id)
+        return {source.id: source for source in self.sources}[source_id]

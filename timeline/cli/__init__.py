@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from timeline import __version__
-from timeline.cli import events, interchange
+from timeline.cli import events, interchange, render, timex
 
 app = typer.Typer(
     name="timeline",
@@ -42,8 +42,10 @@ def main(
     """Build validated, ordered, interactive timelines from events.yaml and news articles."""
 
 
+app.command()(render.render)
 app.command()(events.validate)
 app.command("list")(events.list_events)
 app.command()(events.schema)
 app.command()(interchange.export)
 app.command("import")(interchange.import_events)
+app.command()(timex.timex)

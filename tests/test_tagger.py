@@ -1,0 +1,160 @@
+"""Tests for timeline.tagger: the issue's examples, spans, overlap policy and no clock."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import pairwise
+
+import pytest
+
+from timeline import Mention, tag
+
+REF = date(2023, 6, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "type_", "value", "mod"),
+    [
+        pytest.param(
+            "They met on Monday.", "Monday", "DATE", "2023-06-19", None, id="weekday-past"
+        ),
+        pytest.param(
+            "He resigned last November.",
+            "last November",
+            "DATE",
+            "2022-11",
+            None,
+            id="last-month-name",
+        ),
+        pytest.param(
+            "Talks began in February.", "February", "DATE", "2023-02", None, id="bare-month-past"
+        ),
+        pytest.param(
+            "He will attend the next G20 summit in September.",
+            "September",
+            "DATE",
+            "2023-09",
+            None,
+            id="bare-month-future",
+        ),
+        pytest.param("Relations have frozen since 2018.", "2018", "DATE", "2018", None, id="year"),
+        pytest.param(
+            "a two-day visit", "two-day", "DURATION", "P2D", None, id="adjective-duration"
+        ),
+        pytest.param(
+            "The talks lasted more than five hours.",
+            "more than five hours",
+            "DURATION",
+            "PT5H",
+            "MORE_THAN",
+            id="duration-mod",
+        ),
+        pytest.param("Now they talk.", "Now", "DATE", "PRESENT_REF", None, id="now"),
+        pytest.param(
+            "Trade fell over the past few years.",
+            "the past few years",
+            "DURATION",
+            "PXY",
+            None,
+            id="vague-duration",
+        ),
+        pytest.param(
+            "He visited early this year.",
+            "early this year",
+            "DATE",
+            "2023",
+            "START",
+            id="early-this-year",
+        ),
+        pytest.param("They speak each week.", "each week", "SET", "P1W", None, id="set"),
+        pytest.param("Prices rose this week.", "this week", "DATE", "2023-W25", None, id="week"),
+        pytest.param("It was built in the 1990s.", "the 1990s", "DATE", "199X", None, id="decade"),
+        pytest.param("Sales fell a year ago.", "a year ago", "DATE", "2022", None, id="ago"),
+        pytest.param("It happened recently.", "recently", "DATE", "PAST_REF", None, id="recently"),
+        pytest.param("We leave today.", "today", "DATE", "2023-06-20", None, id="today"),
+        pytest.param(
+            "Profit rose in the third quarter of 1999.",
+            "the third quarter of 1999",
+            "DATE",
+            "1999-Q3",
+            None,
+            id="quarter",
+        ),
+        pytest.param(
+            "It opened in the summer of 1998.",
+            "the summer of 1998",
+            "DATE",
+            "1998-SU",
+            None,
+            id="season",
+        ),
+        pytest.param(
+            "He arrived at 10:30 a.m.", "10:30 a.m.", "TIME", "2023-06-20T10:30", None, id="clock"
+        ),
+        pytest.param(
+            "Sales in fiscal 1998 rose.", "fiscal 1998", "DATE", "1998", None, id="fiscal-year"
+        ),
+        pytest.param(
+            "It was signed on Aug. 7, 1998.",
+            "Aug. 7, 1998",
+            "DATE",
+            "1998-08-07",
+            None,
+            id="full-date",
+        ),
+    ],
+)
+def test_examples_from_the_issue(
+    text: str, expression: str, type_: str, value: str, mod: str | None
+) -> None:
+    mentions = tag(text, reference=REF)
+    assert [(m.text, m.type, m.value, m.mod) for m in mentions] == [(expression, type_, value, mod)]
+    (mention,) = mentions
+    assert text[mention.start : mention.end] == mention.text
+
+
+def test_nothing_found_is_an_empty_list() -> None:
+    assert tag("The cat sat on the mat.", reference=REF) == []
+    assert tag("", reference=REF) == []
+
+
+def test_lower_case_may_is_a_verb_not_a_month() -> None:
+    assert tag("Prices may rise.", reference=REF) == []
+
+
+def test_mentions_are_ordered_and_disjoint() -> None:
+    text = (
+        "On Monday, June 19, officials said talks in the past three months had stalled since 2018."
+    )
+    mentions = tag(text, reference=REF)
+    assert [m.text for m in mentions] == ["Monday, June 19", "the past three months", "2018"]
+    for left, right in pairwise(mentions):
+        assert left.end <= right.start
+
+
+def test_the_reference_decides_relative_values() -> None:
+    assert tag("yesterday", reference=date(1998, 3, 1))[0].value == "1998-02-28"
+    assert tag("last year", reference=date(2001, 1, 1))[0].value == "2000"
+
+
+def test_anchor_is_the_last_date_mentioned() -> None:
+    mentions = tag("They met on March 3, 2001, and again the following day.", reference=REF)
+    assert [m.value for m in mentions] == ["2001-03-03", "2001-03-04"]
+
+
+def test_offsets_survive_case_folding_that_changes_length() -> None:
+    text = "İİ on Monday"
+    (mention,) = tag(text, reference=REF)
+    assert text[mention.start : mention.end] == "Monday"
+
+
+def test_reference_must_be_a_date() -> None:
+    with pytest.raises(TypeError, match="reference"):
+        tag("today", reference="2023-06-20")  # type: ignore[arg-type]
+
+
+def test_mention_is_frozen_and_round_trips() -> None:
+    (mention,) = tag("today", reference=REF)
+    assert Mention.model_validate(mention.model_dump()) == mention
+    with pytest.raises(ValueError, match="frozen"):
+        mention.value = "x"  # type: ignore[misc]

@@ -1,0 +1,117 @@
+"""The ``timeline timex`` command: tag time expressions in files or in a JSON-lines stream.
+
+Arguments, I/O and exit codes only; the work is :func:`timeline.tag`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from timeline.mentions import Mention
+from timeline.tagger import tag
+
+
+def _parse_date(value: object, where: str) -> date:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(
+        f"{where}: cannot read date {value!r}; write it as YYYY-MM-DD, such as '2023-06-20'"
+    )
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(code=1)
+
+
+def _table(name: str, mentions: list[Mention]) -> str:
+    rows = [f"{name}: {len(mentions)} time expression(s)"]
+    rows += [
+        f"  {m.start:>6}-{m.end:<6} {m.type:<8} {m.value:<18} {m.mod or '-':<12} {m.text}"
+        for m in mentions
+    ]
+    return "\n".join(rows)
+
+
+def _jsonl(stdin: Any) -> None:
+    """Answer each ``{"id", "text", "dct"}`` line with ``{"id", "timexes": [...]}``."""
+    for number, line in enumerate(stdin, start=1):
+        if not line.strip():
+            continue
+        where = f"stdin line {number}"
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                raise ValueError(f'{where}: expected an object with "id", "text" and "dct"')
+            reference = _parse_date(item.get("dct"), where)
+        except json.JSONDecodeError as err:
+            raise _fail(f"{where}: not JSON: {err}") from err
+        except ValueError as err:
+            raise _fail(str(err)) from err
+        timexes = []
+        for m in tag(item["text"], reference=reference):
+            timex: dict[str, object] = {
+                "start": m.start,
+                "end": m.end,
+                "type": m.type,
+                "value": m.value,
+            }
+            if m.mod is not None:
+                timex["mod"] = m.mod
+            timexes.append(timex)
+        sys.stdout.write(json.dumps({"id": item.get("id"), "timexes": timexes}) + "\n")
+        sys.stdout.flush()
+
+
+def timex(
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Text files to tag (UTF-8).", show_default=False)
+    ] = None,
+    dct: Annotated[
+        str | None,
+        typer.Option("--dct", help="Document creation (publication) date, YYYY-MM-DD."),
+    ] = None,
+    jsonl: Annotated[
+        bool,
+        typer.Option(
+            "--jsonl",
+            help='Read {"id", "text", "dct"} JSON lines on stdin; write one line per input.',
+        ),
+    ] = False,
+) -> None:
+    """Find time expressions and normalise them to TimeML TIMEX3 values.
+
+    With FILE arguments, print a table per file (offsets, type, value, mod, text), resolving
+    relative expressions against --dct. With --jsonl, read JSON lines from stdin and write
+    {"id", "timexes": [{"start", "end", "type", "value", "mod"?}]} per line, in order.
+
+    Example: timeline timex article.txt --dct 2023-06-20
+    """
+    if jsonl:
+        if files:
+            raise typer.BadParameter("give FILE arguments or --jsonl, not both")
+        _jsonl(sys.stdin)
+        return
+    if not files:
+        raise typer.BadParameter("give at least one FILE, or --jsonl")
+    if dct is None:
+        raise typer.BadParameter("--dct is required with FILE arguments", param_hint="--dct")
+    try:
+        reference = _parse_date(dct, "--dct")
+    except ValueError as err:
+        raise typer.BadParameter(str(err), param_hint="--dct") from err
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise _fail(f"{path}: cannot read: {err}") from err
+        typer.echo(_table(str(path), tag(text, reference=reference)))

@@ -1,0 +1,485 @@
+"""Turn what a rule captured into a TimeML TIMEX3 value: the meaning of a match, in code.
+
+This module owns resolution: calendar arithmetic at a granularity (year, quarter, month,
+week, day...), anchoring on the reference date or on the last date mentioned, and the tense
+cues that decide which way a bare month or weekday points. It finds nothing in text (that is
+:mod:`timeline.tagger`) and knows no words (those are in the rule file's lexicons).
+
+Each rule ``kind`` has one resolver below; to add a kind, add it to ``Kind`` in
+:mod:`timeline.rules` and a function to ``_RESOLVERS``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from timeline.rules import CompiledRule, RuleSet
+
+#: Granularities of a point in time, coarse to fine. A point is the first day of its period.
+CENTURY, DECADE, YEAR, HALF, SEASON, QUARTER, MONTH, WEEK, WEEKEND, DAY = (
+    "CE",
+    "DE",
+    "Y",
+    "H",
+    "S",
+    "Q",
+    "M",
+    "W",
+    "WE",
+    "D",
+)
+
+#: Which month each TimeML season code starts in (winter counts as December of that year).
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_START_SEASON = {month: code for code, month in _SEASON_START.items()}
+_UNIT_GRANULARITY = {
+    "Y": YEAR,
+    "M": MONTH,
+    "W": WEEK,
+    "D": DAY,
+    "WE": WEEKEND,
+    "DE": DECADE,
+    "CE": CENTURY,
+    "Q": QUARTER,
+    "TH": DAY,
+    "TM": DAY,
+    "TS": DAY,
+}
+#: How many days or months one unit of each granularity moves a point.
+_MONTHS_PER = {CENTURY: 1200, DECADE: 120, YEAR: 12, HALF: 6, SEASON: 12, QUARTER: 3, MONTH: 1}
+_DAYS_PER = {WEEK: 7, WEEKEND: 7, DAY: 1}
+#: Units that become smaller whole units when the amount is a fraction ("1.5 years" -> P18M).
+_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
+_WINDOW = 90
+_NEAR_DAYS = 62
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A period of time: its granularity and first day."""
+
+    granularity: str
+    start: date
+
+    def __str__(self) -> str:
+        d, g = self.start, self.granularity
+        if g == CENTURY:
+            return f"{d.year // 100:02d}"
+        if g == DECADE:
+            return f"{d.year // 10:03d}X"
+        if g == YEAR:
+            return f"{d.year:04d}"
+        if g == HALF:
+            return f"{d.year:04d}-H{1 + (d.month - 1) // 6}"
+        if g == SEASON:
+            return f"{d.year:04d}-{_START_SEASON[d.month]}"
+        if g == QUARTER:
+            return f"{d.year:04d}-Q{1 + (d.month - 1) // 3}"
+        if g == MONTH:
+            return f"{d.year:04d}-{d.month:02d}"
+        if g in (WEEK, WEEKEND):
+            year, week, _ = d.isocalendar()
+            return f"{year:04d}-W{week:02d}" + ("-WE" if g == WEEKEND else "")
+        return d.isoformat()
+
+
+def point_of(day: date, granularity: str) -> Point:
+    """Return the period of ``granularity`` that contains ``day``."""
+    if granularity == CENTURY:
+        return Point(granularity, date(day.year - day.year % 100, 1, 1))
+    if granularity == DECADE:
+        return Point(granularity, date(day.year - day.year % 10, 1, 1))
+    if granularity == YEAR:
+        return Point(granularity, date(day.year, 1, 1))
+    if granularity == HALF:
+        return Point(granularity, date(day.year, 1 + 6 * ((day.month - 1) // 6), 1))
+    if granularity == QUARTER:
+        return Point(granularity, date(day.year, 1 + 3 * ((day.month - 1) // 3), 1))
+    if granularity == SEASON:
+        month = 12 if day.month in (1, 2) else day.month - (day.month % 3)
+        return Point(granularity, date(day.year - (day.month in (1, 2)), month, 1))
+    if granularity == MONTH:
+        return Point(granularity, day.replace(day=1))
+    if granularity in (WEEK, WEEKEND):
+        return Point(granularity, day - timedelta(days=day.weekday()))
+    return Point(DAY, day)
+
+
+def shift(point: Point, count: int) -> Point:
+    """Move ``point`` by ``count`` periods of its own granularity."""
+    if point.granularity in _DAYS_PER:
+        return Point(
+            point.granularity, point.start + timedelta(days=count * _DAYS_PER[point.granularity])
+        )
+    months = point.start.year * 12 + point.start.month - 1 + count * _MONTHS_PER[point.granularity]
+    return Point(point.granularity, date(months // 12, months % 12 + 1, 1))
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a match means: its value and mod, and the point it names (the next anchor)."""
+
+    value: str
+    mod: str | None = None
+    point: Point | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Everything a resolver may look at besides the captured groups."""
+
+    rules: RuleSet
+    reference: date
+    anchor: Point | None
+    text: str
+    start: int
+    end: int
+
+    def tense(self) -> int:
+        """Return +1 if the sentence around the mention speaks of the future, -1 past, 0 neither."""
+        left = self.text[max(0, self.start - _WINDOW) : self.start]
+        cuts = list(_SENTENCE_END.finditer(left))
+        if cuts:
+            left = left[cuts[-1].end() :]
+        right = self.text[self.end : self.end + _WINDOW // 2]
+        stop = _SENTENCE_END.search(right)
+        if stop is not None:
+            right = right[: stop.start()]
+        # The cue nearest the mention decides: "said on Tuesday that it would ..." is past.
+        best: tuple[int, int] | None = None
+        for direction, cue in ((1, self.rules.future_cue), (-1, self.rules.past_cue)):
+            before = list(cue.finditer(left))
+            if before:
+                distance = len(left) - before[-1].end()
+                if best is None or distance < best[0]:
+                    best = (distance, direction)
+            first = cue.search(right)
+            if first is not None and (best is None or first.start() < best[0]):
+                best = (first.start(), direction)
+        return 0 if best is None else best[1]
+
+
+def _int(rules: RuleSet, group: str, text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    meaning = rules.lookup(group, text)
+    return meaning if isinstance(meaning, int) else None
+
+
+def amount(rules: RuleSet, text: str) -> float | None:
+    """Read an amount ("three", "twenty-four", "14", "a few"); ``None`` means unknown (X)."""
+    whole = rules.lookup("number", text)
+    if whole is not None:
+        return None if whole == "X" else float(whole)
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        pass
+    total = 0.0
+    for word in re.split(r"[\s-]+(?:and[\s-]+)?", text.strip()):
+        value = rules.lookup("number", word)
+        if not isinstance(value, int | float):
+            return None
+        if value in (100, 1000):
+            total = (total or 1) * value
+        else:
+            total += value
+    return total
+
+
+def year_of(rules: RuleSet, text: str) -> int | None:
+    """Read a year: "1998", or spoken "nineteen ninety-eight" and "two thousand"."""
+    if text.isdigit():
+        return int(text)
+    words = re.split(r"[\s-]+", text.strip(), maxsplit=1)
+    first = rules.lookup("number", words[0])
+    if len(words) == 2 and isinstance(first, int) and 10 < first < 100:
+        rest = amount(rules, words[1])
+        return None if rest is None else first * 100 + int(rest)
+    whole = amount(rules, text)
+    return None if whole is None else int(whole)
+
+
+def _mod(groups: dict[str, str], rule: CompiledRule, rules: RuleSet) -> str | None:
+    if "mod" in groups:
+        mod = rules.lookup("mod", groups["mod"])
+        return str(mod) if mod else None
+    return rule.rule.mod
+
+
+def _nearest(candidates: list[date], reference: date, tense: int) -> date:
+    """Pick the closest candidate if it is near, else the one the tense points to.
+
+    News names dates within a couple of months without a year whatever the tense ("payable
+    Dec. 7" in late October); further away, the tense decides ("in September", said in June).
+    """
+    closest = min(candidates, key=lambda c: abs((c - reference).days))
+    if abs((closest - reference).days) <= _NEAR_DAYS:
+        return closest
+    if tense > 0:
+        later = [c for c in candidates if c >= reference]
+        return min(later) if later else max(candidates)
+    if tense < 0:
+        earlier = [c for c in candidates if c <= reference]
+        return max(earlier) if earlier else min(candidates)
+    return min(candidates, key=lambda c: abs((c - reference).days))
+
+
+def _weekday(weekday: int, rel: int | None, ctx: Context) -> date:
+    ref = ctx.reference
+    delta = weekday - ref.isoweekday()
+    if rel == 0:
+        return ref + timedelta(days=delta)
+    direction = rel if rel is not None else ctx.tense()
+    if delta == 0 and rel is None:
+        return ref
+    if direction > 0:
+        return ref + timedelta(days=delta % 7 or 7)
+    return ref - timedelta(days=(-delta) % 7 or 7)
+
+
+def _year_for(month: int, day: int, rel: int | None, ctx: Context) -> int:
+    """Pick the year of a month (and day) written without one, from cue words or tense."""
+    ref = ctx.reference
+    if rel is not None and rel != 0:
+        ahead = (
+            (month, day) > (ref.month, ref.day) if rel > 0 else (month, day) < (ref.month, ref.day)
+        )
+        return ref.year if ahead else ref.year + rel
+    if rel == 0:
+        return ref.year
+    candidates = [date(ref.year + k, month, 1) for k in (-1, 0, 1)]
+    around = ref.replace(day=1) if day == 1 else ref
+    return _nearest(candidates, around, ctx.tense()).year
+
+
+def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    rules, ref = ctx.rules, ctx.reference
+    mod = _mod(groups, rule, rules)
+    rel = _int(rules, "rel", groups["rel"]) if "rel" in groups else None
+    year = year_of(rules, groups["year"]) if "year" in groups else None
+    if "decade" in groups:
+        digits = re.sub(r"\D", "", groups["decade"])
+        if len(digits) == 2:
+            century = ref.year // 100 * 100
+            start = century + int(digits)
+            digits = str(start if start <= ref.year else start - 100)
+        return Resolution(f"{digits[:3]}X", mod)
+    if "century" in groups:
+        return Resolution(f"{int(groups['century']) - 1:02d}", mod)
+    if "month" in groups:
+        month = _int(rules, "month", groups["month"])
+        if month is None:
+            return None
+        day = int(groups["day"]) if "day" in groups else None
+        if year is None and "unit" in groups:  # "June last year"
+            year = ctx.reference.year + (rel or 0)
+        elif year is None:
+            year = _year_for(month, day or 1, rel, ctx)
+        try:
+            point = (
+                Point(DAY, date(year, month, day)) if day else Point(MONTH, date(year, month, 1))
+            )
+        except ValueError:
+            return None
+        return Resolution(str(point), mod, point)
+    if "weekday" in groups:
+        weekday = _int(rules, "weekday", groups["weekday"])
+        if weekday is None:
+            return None
+        point = Point(DAY, _weekday(weekday, rel, ctx))
+        return Resolution(str(point), mod, point)
+    for group, granularity, size in (("quarter", QUARTER, 3), ("half", HALF, 6)):
+        if group in groups:
+            number = _int(rules, group, groups[group])
+            if number is None:
+                return None
+            start_month = 1 + size * (number - 1)
+            if year is None and "unit" in groups:  # "next year's first quarter"
+                year = ref.year + (rel or 0)
+            if year is None:
+                now = point_of(ref, granularity).start.month
+                year = ref.year
+                if start_month > now and ctx.tense() <= 0:
+                    year -= 1
+            point = Point(granularity, date(year, start_month, 1))
+            return Resolution(str(point), mod, point)
+    if "season" in groups:
+        code = str(rules.lookup("season", groups["season"]))
+        if year is None:
+            current = point_of(ref, SEASON)
+            year = current.start.year
+            point = Point(SEASON, date(year, _SEASON_START[code], 1))
+            if rel is not None and rel < 0 and point.start >= current.start:
+                point = shift(point, -1)
+            elif rel is not None and rel > 0 and point.start <= current.start:
+                point = shift(point, 1)
+        else:
+            point = Point(SEASON, date(year, _SEASON_START[code], 1))
+        return Resolution(str(point), mod, point)
+    if year is not None:
+        point = Point(YEAR, date(year, 1, 1))
+        return Resolution(str(point), mod, point)
+    return None
+
+
+_FINENESS = (CENTURY, DECADE, YEAR, HALF, SEASON, QUARTER, MONTH, WEEK, WEEKEND, DAY)
+
+
+def _finer_or_equal(granularity: str, than: str) -> bool:
+    return _FINENESS.index(granularity) >= _FINENESS.index(than)
+
+
+def _relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    rules = ctx.rules
+    unit = rules.lookup("unit", groups["unit"])
+    granularity = _UNIT_GRANULARITY.get(str(unit))
+    if granularity is None:
+        return None
+    count = _int(rules, "rel", groups["rel"]) if "rel" in groups else 0
+    base = ctx.reference
+    if "anaphor" in groups:
+        # "the quarter", "the following day": the period of (or next to) the last date named;
+        # with none finer than the unit, the last whole quarter or the reference day.
+        anchor = ctx.anchor
+        if anchor is not None and _finer_or_equal(anchor.granularity, granularity):
+            base = anchor.start
+        elif granularity == QUARTER and "rel" not in groups:
+            count = -1
+        elif granularity == WEEKEND and "rel" not in groups:
+            # "over the weekend": the one just past, unless the sentence looks ahead
+            count = 0 if ctx.reference.isoweekday() >= 6 or ctx.tense() > 0 else -1
+    point = shift(point_of(base, granularity), count or 0)
+    return Resolution(str(point), _mod(groups, rule, rules), point)
+
+
+def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    rules = ctx.rules
+    direction = _int(rules, "shift", groups["shift"])
+    unit = str(rules.lookup("unit", groups["unit"]))
+    granularity = _UNIT_GRANULARITY.get(unit)
+    if direction is None or granularity is None:
+        return None
+    count = amount(rules, groups["num"])
+    mod = _mod(groups, rule, rules)
+    if count is None:
+        return Resolution("PAST_REF" if direction < 0 else "FUTURE_REF", mod)
+    if count != int(count):
+        return None
+    base = point_of(ctx.reference, granularity)
+    anchor = ctx.anchor
+    if granularity == YEAR and anchor is not None and anchor.granularity in (QUARTER, HALF, MONTH):
+        base = anchor
+        steps = int(count) * 12 // _MONTHS_PER[anchor.granularity]
+        point = shift(base, direction * steps)
+    elif granularity in (DECADE, CENTURY):
+        point = shift(
+            point_of(ctx.reference, YEAR), direction * int(count) * _MONTHS_PER[granularity] // 12
+        )
+        point = point_of(point.start, granularity)
+    else:
+        point = shift(base, direction * int(count))
+    # Not an anchor: "a year earlier" twice in a row both count from the same date.
+    return Resolution(str(point), mod)
+
+
+def duration(rules: RuleSet, num: str, unit_text: str) -> str | None:
+    """Return the TimeML duration for an amount and a unit ("three", "years" -> ``P3Y``)."""
+    unit = rules.lookup("unit", unit_text)
+    if not isinstance(unit, str):
+        return None
+    count = amount(rules, num)
+    if unit == "DE":
+        unit, count = "Y", None if count is None else count * 10
+    elif unit == "CE":
+        unit, count = "Y", None if count is None else count * 100
+    elif unit == "Q":
+        unit, count = "M", None if count is None else count * 3
+    elif unit == "WE":
+        unit, count = "D", None if count is None else count * 2
+    while count is not None and count != int(count) and unit in _SMALLER:
+        unit, factor = _SMALLER[unit]
+        count *= factor
+    if count is not None and count != int(count):
+        return None
+    number = "X" if count is None else str(int(count))
+    return f"PT{number}{unit[1]}" if unit.startswith("T") else f"P{number}{unit}"
+
+
+def _duration(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    value = duration(ctx.rules, groups.get("num", "a"), groups["unit"])
+    return None if value is None else Resolution(value, _mod(groups, rule, ctx.rules))
+
+
+def _set(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    if "frequency" in groups:
+        value = ctx.rules.lookup("frequency", groups["frequency"])
+        return None if value is None else Resolution(str(value), rule.rule.mod)
+    return _duration(groups, rule, ctx)
+
+
+def _ref(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    rules = ctx.rules
+    meaning = str(rules.lookup("ref", groups.get("ref", "")) or "")
+    if "rel" in groups:
+        meaning = f"D{_int(rules, 'rel', groups['rel']) or 0}"
+    if not meaning:
+        return None
+    if not meaning.startswith("D"):
+        return Resolution(meaning, _mod(groups, rule, rules))
+    point = Point(DAY, ctx.reference + timedelta(days=int(meaning[1:])))
+    value = str(point)
+    if "daypart" in groups:
+        value += f"T{rules.lookup('daypart', groups['daypart'])}"
+    return Resolution(value, _mod(groups, rule, rules), point)
+
+
+def _time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    hour_text = groups["hour"].lower()
+    if hour_text in {"noon", "midnight"}:
+        hour, minute = (12 if hour_text == "noon" else 24), 0
+    else:
+        hour, minute = int(hour_text), int(groups.get("minute", "0"))
+    ampm = groups.get("ampm", "").lower()[:1]
+    if ampm == "p" and hour < 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    anchor = ctx.anchor
+    day = anchor.start if anchor is not None and anchor.granularity == DAY else ctx.reference
+    if "weekday" in groups or "month" in groups:  # "noon Thursday", "5 p.m. EST, Nov. 9"
+        named = _calendar(
+            {k: groups[k] for k in ("weekday", "month", "day") if k in groups}, rule, ctx
+        )
+        if named is None or named.point is None:
+            return None
+        day = named.point.start
+    return Resolution(f"{day.isoformat()}T{hour:02d}:{minute:02d}", _mod(groups, rule, ctx.rules))
+
+
+def _constant(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    return Resolution(rule.rule.value or "", _mod(groups, rule, ctx.rules))
+
+
+_RESOLVERS: dict[str, Callable[[dict[str, str], CompiledRule, Context], Resolution | None]] = {
+    "calendar": _calendar,
+    "relative": _relative,
+    "offset": _offset,
+    "duration": _duration,
+    "set": _set,
+    "ref": _ref,
+    "time": _time,
+    "constant": _constant,
+}
+
+
+def resolve(rule: CompiledRule, groups: dict[str, str], ctx: Context) -> Resolution | None:
+    """Return what a match of ``rule`` means, or ``None`` if it names no real time (Feb 30)."""
+    resolution = _RESOLVERS[rule.rule.kind](groups, rule, ctx)
+    if resolution is not None and rule.rule.value and rule.rule.kind != "constant":
+        return Resolution(rule.rule.value, resolution.mod, resolution.point)
+    return resolution

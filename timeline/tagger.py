@@ -1,0 +1,102 @@
+"""Find the time expressions of a text and normalise them: ``tag(text, *, reference)``.
+
+This module owns scanning and the overlap policy. The rule file's prefilter (see
+:mod:`timeline.rules`) finds the places worth a look, cheaply: a core word such as a month,
+a digit or "years", after up to four lead words such as "the past". At each word start from
+the first lead word to the core word, :func:`_choose` tries every rule and keeps the longest
+match, then the highest priority, then the earliest rule in the file; the first word start
+where some rule matches wins (leftmost-longest). Scanning resumes after the chosen match, so
+mentions never overlap. What a match
+means is :mod:`timeline.normalise`'s job. The library never reads the clock: relative
+expressions are resolved against ``reference`` (the document creation time) or against the
+last date the text mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from timeline.mentions import Mention
+from timeline.normalise import Context, Point, resolve
+from timeline.rules import CompiledRule, RuleSet, load_rules
+
+
+def _choose(rules: RuleSet, text: str, start: int) -> tuple[CompiledRule, re.Match[str]] | None:
+    """Return the rule whose match at ``start`` is longest (then higher priority, then first)."""
+    best: tuple[CompiledRule, re.Match[str]] | None = None
+    for rule in rules.rules:
+        match = rule.regex.match(text, start)
+        if match is None or match.end() == start:
+            continue
+        if (
+            best is None
+            or match.end() > best[1].end()
+            or (match.end() == best[1].end() and rule.rule.priority > best[0].rule.priority)
+        ):
+            best = (rule, match)
+    return best
+
+
+_WORD_START = re.compile(r"(?<![\w'])[\w']")
+
+
+def _candidates(rules: RuleSet, text: str) -> Iterator[tuple[int, CompiledRule, re.Match[str]]]:
+    """Yield ``(start, rule, match)`` for the leftmost-longest match around each prefilter hit."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        hits = rules.prefilter.finditer(lowered)
+    else:  # lower() changed the length (e.g. "İ"): offsets would shift, so fold case instead
+        hits = rules.prefilter_folded.finditer(text)
+    for hit in hits:
+        core = hit.start("core")
+        for word in _WORD_START.finditer(text, hit.start(), core + 1):
+            chosen = _choose(rules, text, word.start())
+            if chosen is not None:
+                yield (word.start(), *chosen)
+                break
+
+
+def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Mention]:
+    """Return the time expressions in ``text`` in order, with TimeML TIMEX3 values.
+
+    Args:
+        text: the text to scan.
+        reference: the document creation time; "today", "last year" and bare weekdays are
+            resolved against it.
+        rules: the compiled rules to use; the shipped English rules by default.
+
+    Example:
+        >>> [m.value for m in tag("He left on Monday.", reference=date(2023, 6, 20))]
+        ['2023-06-19']
+    """
+    if not isinstance(reference, date):
+        raise TypeError(f"reference must be a datetime.date, not {type(reference).__name__}")
+    ruleset = rules if rules is not None else load_rules("en")
+    mentions: list[Mention] = []
+    anchor: Point | None = None
+    position = 0
+    for start, rule, match in _candidates(ruleset, text):
+        if start < position:
+            continue
+        end = match.end()
+        position = end
+        context = Context(ruleset, reference, anchor, text, start, end)
+        resolution = resolve(rule, rule.captures(match), context)
+        if resolution is None:
+            continue
+        if resolution.point is not None:
+            anchor = resolution.point
+        mentions.append(
+            Mention(
+                start=start,
+                end=end,
+                text=text[start:end],
+                type=rule.rule.type,
+                value=resolution.value,
+                mod=resolution.mod,
+                rule_id=rule.rule.id,
+            )
+        )
+    return mentions
