@@ -88,7 +88,7 @@ def figure_div(
     """
     import plotly.io as pio
 
-    include: bool | str = {"inline": True, "cdn": "cdn", "none": False}[plotlyjs]
+    include: bool | str = "cdn" if plotlyjs == "cdn" else plotlyjs == "inline"
     html: str = pio.to_html(
         dict(figure),
         config=PLOTLY_CONFIG,
