@@ -15,13 +15,17 @@ import json
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from timeline.models import Timeline
-from timeline.render import DIV_ID, figure_dict
+from timeline.output import write_atomic
+from timeline.render import DIV_ID, figure_dict, write_html
 
 Theme = Literal["light", "dark"]
 PlotlyJs = Literal["inline", "cdn", "none"]
+ChartFormat = Literal["html", "div", "json", "png", "svg", "pdf"]
+CHART_FORMATS: tuple[ChartFormat, ...] = ("html", "div", "json", "png", "svg", "pdf")
 PLOTLY_CONFIG: dict[str, Any] = {"displaylogo": False, "responsive": True, "scrollZoom": True}
 
 # Light colour used by timeline.render / timeline.chart_layout -> its dark-theme counterpart.
@@ -107,6 +111,42 @@ def figure_json(figure: Mapping[str, Any]) -> str:
     '{"data": [], "layout": {"title": {"text": "t"}}}'
     """
     return json.dumps(dict(figure), ensure_ascii=False, separators=(", ", ": "))
+
+
+def write_chart(
+    figure: Mapping[str, Any],
+    path: str | Path,
+    *,
+    fmt: ChartFormat,
+    plotlyjs: PlotlyJs = "inline",
+    options: ChartOptions = ChartOptions(),
+) -> Path:
+    """Write ``figure`` to ``path`` in ``fmt``, atomically; return the path.
+
+    ``html`` is a standalone page, ``div`` a fragment (see ``figure_div``), ``json`` the
+    plotly figure, and ``png``/``svg``/``pdf`` a still image drawn by Chromium (see
+    ``timeline.render_images``) at ``options``' size and scale.
+
+    Raises:
+        RenderError: the file cannot be written, or no browser can draw the image.
+    """
+    if fmt == "html":
+        include: bool | str = "cdn" if plotlyjs == "cdn" else plotlyjs == "inline"
+        return write_html(figure, path, include_plotlyjs=include)
+    if fmt == "div":
+        return write_atomic(path, figure_div(figure, plotlyjs=plotlyjs))
+    if fmt == "json":
+        return write_atomic(path, figure_json(figure) + "\n")
+    from timeline.render_images import write_image
+
+    return write_image(
+        static_figure(figure),
+        path,
+        fmt=fmt,
+        width=options.width,
+        height=options.height,
+        scale=options.scale,
+    )
 
 
 def notebook_html(timeline: Timeline) -> str:
