@@ -91,9 +91,10 @@ def render(
     One lane per track; hover an event for its date, status, actors, place and sources. The
     html page embeds plotly.js, so it opens offline. div is a fragment to paste into a page
     of your own; json is the plotly figure; png, svg and pdf are drawn by the Chromium on
-    this machine (kaleido, else Chromium directly). Prints the path it wrote.
+    this machine (kaleido, else Chromium directly), e.g. --format png --width 1600. The
+    size, theme and filters apply to every format. Prints the path it wrote.
 
-    Example: timeline render events.yaml --format png --width 1600 -o exports/timeline.png
+    Example: timeline render events.yaml -o exports/timeline.html
     """
     # plotly is slow to import: only when rendering.
     from timeline.render_formats import ChartOptions, chart, write_chart
