@@ -170,7 +170,7 @@ def _controls(timeline: Timeline) -> str:
         + _select("filter-actor", "Actor", "All actors", actors)
         + _select("filter-tag", "Tag", "All tags", tags)
         + '<label for="search">Search<input type="search" id="search" autocomplete="off" '
-        'placeholder="Titles, places, sources…"></label>'
+        'placeholder="Titles, actors, places, tags…"></label>'
         '<button type="button" id="reset">Reset</button>'
         '<p id="count" aria-live="polite"></p>'
         "</section>"
@@ -223,7 +223,12 @@ def _linked_labels(figure: dict[str, Any]) -> dict[str, Any]:
             if any(ids):
                 trace["customdata"] = ids
         if trace.get("customdata"):
-            trace["unselected"] = {"marker": {"opacity": 0.12}, "textfont": {"color": "#9a9a9a"}}
+            # Label traces keep their invisible markers invisible (opacity 0) when dimmed.
+            hidden = trace.get("marker", {}).get("opacity") == 0
+            trace["unselected"] = {
+                "marker": {"opacity": 0 if hidden else 0.12},
+                "textfont": {"color": "#9a9a9a"},
+            }
         data.append(trace)
     return {**figure, "data": data}
 
@@ -338,7 +343,7 @@ def _row(event: Event, numbers: dict[str, int], sources: dict[str, Source]) -> s
         f'<td><div class="event-title">{_esc(event.title)}</div>'
         + (f'<div class="event-details">{_esc(details)}</div>' if details else "")
         + f"{description}</td>"
-        f"<td>{_esc(event.track)}</td>"
+        f'<td class="track">{_esc(event.track)}</td>'
         f"<td>{f'<ul class=cites>{cites}</ul>' if cites else ''}</td>"
         "</tr>"
     )

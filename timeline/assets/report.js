@@ -28,7 +28,11 @@
       track: row.getAttribute("data-track"),
       actors: list(row, "actors").map(fold),
       tags: list(row, "tags").map(fold),
-      text: fold(row.textContent),
+      // Search the event itself (title, actors, place, tags, description, track), not the
+      // titles of its sources: those are shared by many events and would match them all.
+      text: fold(Array.prototype.map.call(
+        row.querySelectorAll(".event-title, .event-details, .event-description, td.track"),
+        function (el) { return el.textContent; }).join(" ")),
       title: row.querySelector(".event-title"),
       original: row.querySelector(".event-title") ? row.querySelector(".event-title").textContent : "",
     };
