@@ -148,7 +148,10 @@ def _with_kaleido(
 def _with_chromium(
     figure: Mapping[str, Any], fmt: ImageFormat, size: tuple[int, int], scale: float, browser: Path
 ) -> bytes:
-    with tempfile.TemporaryDirectory(prefix="timeline-image-") as folder:
+    # Chromium helpers may still be writing to the profile as it exits: tolerate that.
+    with tempfile.TemporaryDirectory(
+        prefix="timeline-image-", ignore_cleanup_errors=True
+    ) as folder:
         page = Path(folder) / "chart.html"
         page.write_text(_image_page(figure, fmt, size, scale), encoding="utf-8")
         profile = f"--user-data-dir={Path(folder) / 'profile'}"
