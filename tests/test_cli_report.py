@@ -88,9 +88,7 @@ def test_render_image_without_a_browser_is_one_line_and_exit_1(
     assert not out.exists()
 
 
-def test_report_html_is_written_with_the_chart_and_table(
-    events_file: Path, tmp_path: Path
-) -> None:
+def test_report_html_is_written_with_the_chart_and_table(events_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "exports" / "report.html"
     result = runner.invoke(app, ["report", str(events_file), "-o", str(out)])
     assert result.exit_code == 0, result.output
