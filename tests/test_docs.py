@@ -35,3 +35,22 @@ def test_readme_starts_with_the_two_setup_commands() -> None:
     block = README.split("```sh\n", 1)[1].split("```", 1)[0]
     assert "pip install . && timeline render" in block
     assert "bash .ci/run" in block
+
+
+def test_the_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    code = README.split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "events.yaml").write_bytes(
+        (Path(__file__).resolve().parent.parent / "events.yaml").read_bytes()
+    )
+    monkeypatch.chdir(tmp_path)
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    assert (tmp_path / "exports" / "timeline.html").stat().st_size > 1_000_000
+    assert namespace["mentions"]
+
+
+def test_the_readme_yaml_example_is_a_valid_events_file() -> None:
+    from timeline.io import loads
+
+    example = README.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert len(loads(example).events) == 2

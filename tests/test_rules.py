@@ -33,6 +33,13 @@ def _counterexample_cases() -> list[object]:
 def test_every_example_is_tagged_by_its_rule(rule: CompiledRule, example: object) -> None:
     text, value = example.text, example.value  # type: ignore[attr-defined]
     span = example.span or text  # type: ignore[attr-defined]
+    if rule.rule.kind == "reject":
+        start = text.index(span)
+        assert rule.regex.match(text, start) is not None, f"{rule.rule.id} does not match {span!r}"
+        found = tag(text, reference=RULES.reference)
+        assert [m.text for m in found if m.start < start + len(span) and start < m.end] == []
+        assert value == ""
+        return
     found = [m for m in tag(text, reference=RULES.reference) if m.text == span]
     assert found, f"no mention {span!r} in {text!r}"
     (mention,) = found

@@ -15,7 +15,7 @@ from timeline.errors import (
 from timeline.io import CheckResult, check, load, loads
 from timeline.mentions import Mention
 from timeline.models import Era, Event, Source, SourceRef, Timeline
-from timeline.ordering import ordered
+from timeline.ordering import OrderedEvent, Ordering, order, ordered
 from timeline.render import figure, write_html
 from timeline.tagger import tag
 
@@ -29,6 +29,8 @@ __all__ = [
     "Event",
     "Interval",
     "Mention",
+    "OrderedEvent",
+    "Ordering",
     "PartialDate",
     "Precision",
     "Qualifier",
@@ -45,6 +47,7 @@ __all__ = [
     "figure",
     "load",
     "loads",
+    "order",
     "ordered",
     "parse_edtf",
     "tag",

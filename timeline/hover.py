@@ -67,9 +67,11 @@ def _source_lines(event: Event, sources: Mapping[str, Source]) -> Iterable[str]:
 
 def date_in_words(event: Event) -> str:
     """The date as written, then its precision and qualifiers in words."""
-    value = event.date
+    value = event.when
     if value is None:
         return "not set"
+    if event.date is None:
+        return f"planned for {escape(str(value))} ({PRECISION_WORDS[value.precision]})"
     words = [PRECISION_WORDS[value.precision]]
     if isinstance(value, Interval):
         words = ["interval"]

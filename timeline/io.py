@@ -27,7 +27,9 @@ from pydantic_core import ErrorDetails
 
 from timeline.checks import check_references
 from timeline.errors import Diagnostic, TimelineFileError
+from timeline.lifecycle import check_lifecycle
 from timeline.models import Era, Event, Relation, Source, SourceRef, Timeline
+from timeline.propagation import check_sequence
 
 if TYPE_CHECKING:
     _BaseLoader = yaml.SafeLoader
@@ -208,11 +210,15 @@ def _check_text(text: str, filename: str) -> CheckResult:
     timeline, positions, invalid = _validate(data)
     problems.extend(locate.error(error) for error in invalid)
     if timeline is not None:
-        for reference in check_references(timeline):
-            path = reference.path
+        found = check_references(timeline)
+        if not any(p.severity == "error" for p in found):
+            # Time is only worth checking once every relation names a real event.
+            found += check_lifecycle(timeline) + check_sequence(timeline)
+        for found_problem in found:
+            path = found_problem.path
             if path[:1] == ("events",) and isinstance(path[1], int):
                 path = ("events", positions[path[1]], *path[2:])
-            problems.append(locate.path(path, reference.message, reference.severity))
+            problems.append(locate.path(path, found_problem.message, found_problem.severity))
     problems.sort(key=lambda d: (d.line, d.column))
     has_errors = any(d.severity == "error" for d in problems)
     return CheckResult(None if has_errors or invalid else timeline, tuple(problems))

@@ -181,6 +181,11 @@ class Event(_Model):
         default=None, description="Set on merged candidates a person has not reviewed yet."
     )
 
+    @property
+    def when(self) -> EDTFDate | None:
+        """The date that places the event on a chart: ``date``, else the ``planned`` date."""
+        return self.date if self.date is not None else self.planned
+
 
 class Timeline(_Model):
     """A whole events file: its lanes, sources, background eras and events."""

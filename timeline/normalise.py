@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from timeline.amounts import amount, duration, year_of
+from timeline.holidays import holiday_date
 from timeline.rules import CompiledRule, RuleSet
 
 #: Granularities of a point in time, coarse to fine. A point is the first day of its period.
@@ -51,8 +53,6 @@ _UNIT_GRANULARITY = {
 #: How many days or months one unit of each granularity moves a point.
 _MONTHS_PER = {CENTURY: 1200, DECADE: 120, YEAR: 12, HALF: 6, SEASON: 12, QUARTER: 3, MONTH: 1}
 _DAYS_PER = {WEEK: 7, WEEKEND: 7, DAY: 1}
-#: Units that become smaller whole units when the amount is a fraction ("1.5 years" -> P18M).
-_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
 _WINDOW = 90
 _NEAR_DAYS = 62
@@ -145,7 +145,7 @@ class Context:
         cuts = list(_SENTENCE_END.finditer(left))
         if cuts:
             left = left[cuts[-1].end() :]
-        right = self.text[self.end : self.end + _WINDOW // 2]
+        right = self.text[self.end : self.end + _WINDOW]
         stop = _SENTENCE_END.search(right)
         if stop is not None:
             right = right[: stop.start()]
@@ -170,40 +170,6 @@ def _int(rules: RuleSet, group: str, text: str) -> int | None:
     return meaning if isinstance(meaning, int) else None
 
 
-def amount(rules: RuleSet, text: str) -> float | None:
-    """Read an amount ("three", "twenty-four", "14", "a few"); ``None`` means unknown (X)."""
-    whole = rules.lookup("number", text)
-    if whole is not None:
-        return None if whole == "X" else float(whole)
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        pass
-    total = 0.0
-    for word in re.split(r"[\s-]+(?:and[\s-]+)?", text.strip()):
-        value = rules.lookup("number", word)
-        if not isinstance(value, int | float):
-            return None
-        if value in (100, 1000):
-            total = (total or 1) * value
-        else:
-            total += value
-    return total
-
-
-def year_of(rules: RuleSet, text: str) -> int | None:
-    """Read a year: "1998", or spoken "nineteen ninety-eight" and "two thousand"."""
-    if text.isdigit():
-        return int(text)
-    words = re.split(r"[\s-]+", text.strip(), maxsplit=1)
-    first = rules.lookup("number", words[0])
-    if len(words) == 2 and isinstance(first, int) and 10 < first < 100:
-        rest = amount(rules, words[1])
-        return None if rest is None else first * 100 + int(rest)
-    whole = amount(rules, text)
-    return None if whole is None else int(whole)
-
-
 def _mod(groups: dict[str, str], rule: CompiledRule, rules: RuleSet) -> str | None:
     if "mod" in groups:
         mod = rules.lookup("mod", groups["mod"])
@@ -223,10 +189,9 @@ def _nearest(candidates: list[date], reference: date, tense: int) -> date:
     if tense > 0:
         later = [c for c in candidates if c >= reference]
         return min(later) if later else max(candidates)
-    if tense < 0:
-        earlier = [c for c in candidates if c <= reference]
-        return max(earlier) if earlier else min(candidates)
-    return min(candidates, key=lambda c: abs((c - reference).days))
+    # Without a cue, news speaks of what has happened: the most recent such date.
+    earlier = [c for c in candidates if c <= reference]
+    return max(earlier) if earlier else min(candidates)
 
 
 def _weekday(weekday: int, rel: int | None, ctx: Context) -> date:
@@ -252,7 +217,8 @@ def _year_for(month: int, day: int, rel: int | None, ctx: Context) -> int:
         return ref.year if ahead else ref.year + rel
     if rel == 0:
         return ref.year
-    candidates = [date(ref.year + k, month, 1) for k in (-1, 0, 1)]
+    # Compare whole dates ("Jan. 31" is three months after Oct. 31, not two); Feb. 29 as 28.
+    candidates = [date(ref.year + k, month, min(day, 28)) for k in (-1, 0, 1)]
     around = ref.replace(day=1) if day == 1 else ref
     return _nearest(candidates, around, ctx.tense()).year
 
@@ -327,6 +293,32 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
     return None
 
 
+def _holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve "Thanksgiving", "last Christmas", "Easter 1998": the year as for a month-day."""
+    rules, ref = ctx.rules, ctx.reference
+    spec = rules.lookup("holiday", groups["holiday"])
+    if not isinstance(spec, str):
+        return None
+    rel = _int(rules, "rel", groups["rel"]) if "rel" in groups else None
+    year = year_of(rules, groups["year"]) if "year" in groups else None
+    if year is not None or rel == 0:
+        day = holiday_date(spec, ref.year if year is None else year)
+    else:
+        days = [d for d in (holiday_date(spec, ref.year + k) for k in (-1, 0, 1)) if d]
+        if not days:
+            return None
+        if rel is not None and rel < 0:
+            day = max((d for d in days if d < ref), default=min(days))
+        elif rel is not None and rel > 0:
+            day = min((d for d in days if d > ref), default=max(days))
+        else:
+            day = _nearest(days, ref, ctx.tense())
+    if day is None:
+        return None
+    point = Point(DAY, day)
+    return Resolution(str(point), _mod(groups, rule, rules), point)
+
+
 _FINENESS = (CENTURY, DECADE, YEAR, HALF, SEASON, QUARTER, MONTH, WEEK, WEEKEND, DAY)
 
 
@@ -372,7 +364,14 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
         return None
     base = point_of(ctx.reference, granularity)
     anchor = ctx.anchor
-    if granularity == YEAR and anchor is not None and anchor.granularity in (QUARTER, HALF, MONTH):
+    # "a year earlier" after a quarter names that quarter a year back (financial comparisons);
+    # a month, or a count of years ("41 years ago"), still counts in whole years.
+    if (
+        granularity == YEAR
+        and count == 1
+        and anchor is not None
+        and anchor.granularity in (QUARTER, HALF)
+    ):
         base = anchor
         steps = int(count) * 12 // _MONTHS_PER[anchor.granularity]
         point = shift(base, direction * steps)
@@ -387,31 +386,9 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
     return Resolution(str(point), mod)
 
 
-def duration(rules: RuleSet, num: str, unit_text: str) -> str | None:
-    """Return the TimeML duration for an amount and a unit ("three", "years" -> ``P3Y``)."""
-    unit = rules.lookup("unit", unit_text)
-    if not isinstance(unit, str):
-        return None
-    count = amount(rules, num)
-    if unit == "DE":
-        unit, count = "Y", None if count is None else count * 10
-    elif unit == "CE":
-        unit, count = "Y", None if count is None else count * 100
-    elif unit == "Q":
-        unit, count = "M", None if count is None else count * 3
-    elif unit == "WE":
-        unit, count = "D", None if count is None else count * 2
-    while count is not None and count != int(count) and unit in _SMALLER:
-        unit, factor = _SMALLER[unit]
-        count *= factor
-    if count is not None and count != int(count):
-        return None
-    number = "X" if count is None else str(int(count))
-    return f"PT{number}{unit[1]}" if unit.startswith("T") else f"P{number}{unit}"
-
-
 def _duration(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
-    value = duration(ctx.rules, groups.get("num", "a"), groups["unit"])
+    extra = 0.5 if "fraction" in groups else 0.0
+    value = duration(ctx.rules, groups.get("num", "a"), groups["unit"], extra=extra)
     return None if value is None else Resolution(value, _mod(groups, rule, ctx.rules))
 
 
@@ -440,8 +417,8 @@ def _ref(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution
 
 def _time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     hour_text = groups["hour"].lower()
-    if hour_text in {"noon", "midnight"}:
-        hour, minute = (12 if hour_text == "noon" else 24), 0
+    if hour_text in {"noon", "midday", "midnight"}:
+        hour, minute = (24 if hour_text == "midnight" else 12), 0
     else:
         hour, minute = int(hour_text), int(groups.get("minute", "0"))
     ampm = groups.get("ampm", "").lower()[:1]
@@ -465,6 +442,11 @@ def _constant(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
     return Resolution(rule.rule.value or "", _mod(groups, rule, ctx.rules))
 
 
+def _reject(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """A known false positive ("the March for Peace", "a second try"): nothing to tag."""
+    return None
+
+
 _RESOLVERS: dict[str, Callable[[dict[str, str], CompiledRule, Context], Resolution | None]] = {
     "calendar": _calendar,
     "relative": _relative,
@@ -474,6 +456,8 @@ _RESOLVERS: dict[str, Callable[[dict[str, str], CompiledRule, Context], Resoluti
     "ref": _ref,
     "time": _time,
     "constant": _constant,
+    "holiday": _holiday,
+    "reject": _reject,
 }
 
 

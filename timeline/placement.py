@@ -109,7 +109,7 @@ def place(timeline: Timeline, *, width: int | None = None) -> Placement:
     margin_left = int(margin_left * GLYPH_WIDTH * 1.1) + 24
     plot_width = float(max((width or DEFAULT_WIDTH) - margin_left - MARGIN_RIGHT, 200))
 
-    undated = [e for e in events if e.date is None]
+    undated = [e for e in events if e.when is None]
     undated_px = max((_label_px(_truncate(e.title)) for e in undated), default=0.0)
     undated_share = 0.0
     if undated:
@@ -117,7 +117,7 @@ def place(timeline: Timeline, *, width: int | None = None) -> Placement:
     dated_width = plot_width * (1 - undated_share) - (GAP if undated else 0.0)
 
     max_chars = min(MAX_LABEL_CHARS, max(int(dated_width * 0.45 / GLYPH_WIDTH), 8))
-    shapes = [_shape(e, max_chars) for e in events if e.date is not None]
+    shapes = [_shape(e, max_chars) for e in events if e.when is not None]
     data_lo, data_hi = _data_range(shapes, timeline)
     x_lo, x_hi, sides = _x_range(shapes, data_lo, data_hi, dated_width)
     per_px = (x_hi - x_lo) / dated_width  # days per pixel at the default zoom
@@ -196,7 +196,7 @@ class _Shape:
 
 
 def _shape(event: Event, max_chars: int) -> _Shape:
-    value = event.date
+    value = event.when
     label = _truncate(event.title, max_chars)
     if isinstance(value, PartialDate):
         lo, hi = _num(value.earliest), _num(value.latest)

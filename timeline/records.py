@@ -11,14 +11,15 @@ from datetime import date
 from typing import Any
 
 from timeline.models import Event, Timeline
+from timeline.ordering import OrderedEvent
 
 
 def event_record(event: Event, timeline: Timeline) -> dict[str, Any]:
     """The event as plain data, its citations resolved against ``timeline``'s sources.
 
-    Keys: id, title, date (as written), start and end (ISO days, half-open), status, track,
-    actors, place, tags, description, sources (each with id, title, publisher, url, published
-    and span), relations, origin.
+    Keys: id, title, date (as written), start and end (ISO days, half-open), status, planned
+    (as written), track, actors, place, tags, description, sources (each with id, title,
+    publisher, url, published and span), relations, origin.
     """
     known = {source.id: source for source in timeline.sources}
     sources = []
@@ -41,6 +42,7 @@ def event_record(event: Event, timeline: Timeline) -> dict[str, Any]:
         "start": _iso(event.date.earliest) if event.date is not None else None,
         "end": _iso(event.date.latest) if event.date is not None else None,
         "status": event.status,
+        "planned": str(event.planned) if event.planned is not None else None,
         "track": event.track,
         "actors": list(event.actors),
         "place": event.place,
@@ -54,3 +56,19 @@ def event_record(event: Event, timeline: Timeline) -> dict[str, Any]:
 
 def _iso(day: date) -> str | None:
     return None if day in (date.min, date.max) else day.isoformat()
+
+
+def ordered_record(item: OrderedEvent, timeline: Timeline) -> dict[str, Any]:
+    """``event_record`` plus what ordering derived: earliest, latest, after, order_unknown.
+
+    ``earliest`` and ``latest`` are the ISO days of the derived half-open window (``None`` when
+    unbounded), ``after`` the ids the event is known to follow, and ``order_unknown`` whether
+    its order against the previous item is unknown.
+    """
+    return {
+        **event_record(item.event, timeline),
+        "earliest": _iso(item.earliest) if item.earliest is not None else None,
+        "latest": _iso(item.latest) if item.latest is not None else None,
+        "after": list(item.after),
+        "order_unknown": item.order_unknown,
+    }

@@ -13,7 +13,10 @@ How things are drawn:
 * a month, season, year... = a faint bar over the whole period with its marker in the middle;
 * ``~``/``?`` = an even fainter, thinner band over the fuzzy extent;
 * an open end = the bar runs to the right edge of the data and ends in an arrow;
-* no date = a marker in the "date not set" column at the right.
+* no date = a marker in the "date not set" column at the right;
+* what the relations add (``timeline.render_relations``): whiskers over the windows they leave
+  undated events, an arrow per relation, and ghosted planned dates linked to when it happened;
+  each is a legend entry that toggles it.
 
 plotly is imported inside the functions: ``import timeline`` and ``timeline --help`` stay fast.
 
@@ -36,6 +39,7 @@ from timeline.hover import escape, hover_text
 from timeline.models import STATUSES, Status, Timeline
 from timeline.output import write_atomic
 from timeline.placement import LABEL_FONT_SIZE, Placed, Placement, place, to_iso
+from timeline.render_relations import sequence_legend, sequence_traces
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -134,7 +138,8 @@ def figure_dict(
     colors = {t: TRACK_COLORS[n % len(TRACK_COLORS)] for n, t in enumerate(timeline.tracks)}
     sources = {source.id: source for source in timeline.sources}
     hover = {p.event.id: hover_text(p.event, sources) for p in placement.events}
-    traces = _traces(placement, colors, hover)
+    y_of = {n: lane.first for n, lane in enumerate(placement.lanes)}
+    traces = _traces(placement, colors, hover, sequence_traces(timeline, placement, y_of))
     layout = build_layout(timeline, placement, height or chart_height(placement))
     if width is not None:
         layout["width"] = width
@@ -145,8 +150,12 @@ def figure_dict(
 
 
 def _traces(
-    placement: Placement, colors: dict[str, str], hover: dict[str, str]
+    placement: Placement,
+    colors: dict[str, str],
+    hover: dict[str, str],
+    sequence: list[dict[str, Any]],
 ) -> list[dict[str, Any]]:
+    """Bands, then the sequence layer (windows, arrows, plans), then markers and labels."""
     dated = [p for p in placement.events if p.kind != "undated"]
     undated = [p for p in placement.events if p.kind == "undated"]
     y_of = {n: lane.first for n, lane in enumerate(placement.lanes)}
@@ -165,6 +174,7 @@ def _traces(
         traces.append(_band(spans, "span", y_of, _rgba(color, 0.3), 9, track))
         traces.append(_band(bars, "interval", y_of, _rgba(color, 0.85), 6, track))
     traces.append(_open_ends(dated, y_of))
+    traces.extend(sequence)
     for status in STATUSES:
         for lane, color in enumerate(colors.values()):
             if (status, lane) in by_status:
@@ -179,6 +189,7 @@ def _traces(
     if undated:
         traces.append(_labels(undated, y_of, "x2"))
     traces.extend(_legend(placement))
+    traces.extend(sequence_legend(sequence))
     return [t for t in traces if t.get("x") or t.get("showlegend")]
 
 
@@ -323,7 +334,7 @@ def _legend(placement: Placement) -> list[dict[str, Any]]:
         entries.append(_legend_entry("interval (from-to)", "interval", bar))
     if "span" in kinds:
         precisions = {
-            p.event.date.precision for p in placement.events if p.kind == "span" and p.event.date
+            p.event.when.precision for p in placement.events if p.kind == "span" and p.event.when
         }
         words = [precision.name.lower() for precision in sorted(precisions, reverse=True)]
         span = {**line, "line": {"color": _rgba(LEGEND_COLOR, 0.3), "width": 9}}

@@ -16,6 +16,10 @@ A rule file has six parts (see ``rules/en.toml``):
   ``mod`` and ``defaults`` (text for a group the pattern leaves out), ``examples`` and
   ``counterexamples``.
 
+A rule of kind ``reject`` names a known false positive ("the March for Peace", an event): when
+it wins the overlap policy, its span is consumed and nothing is tagged there; its examples give
+the text (``span``) that must stay untagged, with ``value = ""``.
+
 Patterns use named groups only, from :data:`GROUPS`; :func:`parse_rules` rejects unknown
 fragments, unknown groups and kinds, numbered groups, patterns that match ``""`` and duplicate
 ids, and names the rule in every message. Group names are made unique per rule (``r3_month_0``), so
@@ -40,7 +44,18 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from timeline.errors import RuleDataError
 from timeline.mentions import TimexType
 
-Kind = Literal["calendar", "relative", "offset", "duration", "set", "ref", "time", "constant"]
+Kind = Literal[
+    "calendar",
+    "relative",
+    "offset",
+    "duration",
+    "set",
+    "ref",
+    "time",
+    "constant",
+    "holiday",
+    "reject",
+]
 
 #: Named groups the normaliser understands (see timeline.normalise).
 GROUPS = frozenset(
@@ -67,6 +82,8 @@ GROUPS = frozenset(
         "daypart",
         "frequency",
         "fiscal",
+        "fraction",
+        "holiday",
         "tz",
     }
 )
@@ -88,6 +105,7 @@ LEXICON_GROUPS = frozenset(
         "daypart",
         "frequency",
         "number",
+        "holiday",
     }
 )
 

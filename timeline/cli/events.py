@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -13,9 +14,9 @@ import typer
 from timeline.cli._errors import reporting_errors
 from timeline.io import check, load
 from timeline.models import Timeline
-from timeline.ordering import ordered
+from timeline.ordering import OrderedEvent, order
 from timeline.output import write_atomic
-from timeline.records import event_record
+from timeline.records import ordered_record
 
 EventsFile = Annotated[Path, typer.Argument(help="The events file to read.", show_default=True)]
 DEFAULT_FILE = Path("events.yaml")
@@ -53,25 +54,63 @@ def list_events(
         ListFormat, typer.Option("--format", "-f", help="table for people, json for machines.")
     ] = ListFormat.table,
 ) -> None:
-    """Print the events in order: a table, or a JSON array with --format json.
+    """Print the events in order, using their dates and relations: a table, or JSON.
+
+    The order never invents what is not known: a row marked ≈ may come before or after the
+    row above it (their windows overlap and no relation links them). An event with no date
+    shows the window its relations leave it, such as (from 2023-06-18).
 
     Each JSON item has id, title, date (as written), start and end (ISO days of the half-open
-    bounds), status, track, actors, place, tags, sources and relations.
+    bounds of the date), status, planned, track, actors, place, tags, sources and relations,
+    and what the relations derive: earliest and latest (ISO days, half-open; null when
+    unbounded), after (the ids it is known to follow) and order_unknown.
 
     Example: timeline list events.yaml --format json
     """
     with reporting_errors():
         timeline = load(file)
-    events = ordered(timeline)
+    items = order(timeline).events
     if output_format is ListFormat.json:
-        records = [event_record(event, timeline) for event in events]
+        records = [ordered_record(item, timeline) for item in items]
         typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
         return
     rows = [
-        (str(e.date) if e.date is not None else "(not set)", e.status, e.track, e.title)
-        for e in events
+        (
+            UNKNOWN_ORDER if item.order_unknown else "",
+            _when(item),
+            item.event.status,
+            item.event.track,
+            item.event.title,
+        )
+        for item in items
     ]
-    typer.echo(_table(("date", "status", "track", "title"), rows))
+    typer.echo(_table(("", "date", "status", "track", "title"), rows))
+    if any(item.order_unknown for item in items):
+        typer.echo(f"\n{UNKNOWN_ORDER} {UNKNOWN_ORDER_NOTE}")
+
+
+UNKNOWN_ORDER = "≈"
+UNKNOWN_ORDER_NOTE = (
+    "order against the row above is not known: their windows overlap and no relation links them"
+)
+
+
+def _when(item: OrderedEvent) -> str:
+    """The date as written; else the planned date, or the window the relations leave."""
+    event = item.event
+    if event.date is not None:
+        return str(event.date)
+    if event.planned is not None:
+        return f"planned {event.planned}"
+    first = item.earliest.isoformat() if item.earliest is not None else None
+    last = (item.latest - timedelta(days=1)).isoformat() if item.latest is not None else None
+    if first and last:
+        return f"({first} to {last})"
+    if first:
+        return f"(from {first})"
+    if last:
+        return f"(until {last})"
+    return "(not set)"
 
 
 def schema(

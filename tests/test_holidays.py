@@ -1,0 +1,41 @@
+"""Tests for timeline.holidays: fixed days, n-th and last weekdays, Easter, offsets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.holidays import easter, holiday_date
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [
+        pytest.param(1998, date(1998, 4, 12), id="1998"),
+        pytest.param(2000, date(2000, 4, 23), id="2000"),
+        pytest.param(2024, date(2024, 3, 31), id="2024"),
+        pytest.param(2038, date(2038, 4, 25), id="latest-possible"),
+    ],
+)
+def test_easter(year: int, expected: date) -> None:
+    assert easter(year) == expected
+
+
+@pytest.mark.parametrize(
+    ("rule", "year", "expected"),
+    [
+        pytest.param("12-25", 2023, date(2023, 12, 25), id="fixed"),
+        pytest.param("11-4-4", 1999, date(1999, 11, 25), id="fourth-thursday"),
+        pytest.param("05-1-L", 2023, date(2023, 5, 29), id="last-monday"),
+        pytest.param("12-1-L", 2023, date(2023, 12, 25), id="last-monday-december"),
+        pytest.param("11-1-1+1", 2024, date(2024, 11, 5), id="day-after-first-monday"),
+        pytest.param("E-2", 2000, date(2000, 4, 21), id="good-friday"),
+    ],
+)
+def test_holiday_date(rule: str, year: int, expected: date) -> None:
+    assert holiday_date(rule, year) == expected
+
+
+def test_a_malformed_rule_names_no_day() -> None:
+    assert holiday_date("Christmas", 2023) is None

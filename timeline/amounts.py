@@ -1,0 +1,100 @@
+"""Read amounts, spoken years and durations: "twenty-four", "2 1/2", "nineteen ninety-six", P2Y6M.
+
+This module owns numbers: what the words of an amount add up to (through the rule file's
+``[lexicon.number]``) and how an amount of a unit is written as an ISO 8601 / TimeML duration. It
+does not find them in text (:mod:`timeline.tagger`) nor anchor dates (:mod:`timeline.normalise`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.rules import RuleSet
+
+#: Units that become smaller whole units when the amount is a fraction ("1.5 years" -> P1Y6M).
+_SMALLER = {"Y": ("M", 12), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
+_MIXED_NUMBER = re.compile(r"(?P<whole>\d+)\s+(?P<numerator>\d)/(?P<denominator>\d)")
+
+
+def amount(rules: RuleSet, text: str) -> float | None:
+    """Read an amount ("three", "twenty-four", "14", "a few"); ``None`` means unknown (X)."""
+    whole = rules.lookup("number", text)
+    if whole is not None:
+        return None if whole == "X" else float(whole)
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        pass
+    mixed = _MIXED_NUMBER.fullmatch(text.strip())
+    if mixed is not None:  # "2 1/2"
+        numerator, denominator = int(mixed["numerator"]), int(mixed["denominator"])
+        if denominator == 0:
+            return None
+        return int(mixed["whole"]) + numerator / denominator
+    total = 0.0
+    for word in re.split(r"[\s-]+(?:and[\s-]+)?", text.strip()):
+        value = rules.lookup("number", word)
+        if not isinstance(value, int | float):
+            return None
+        if value in (100, 1000):
+            total = (total or 1) * value
+        else:
+            total += value
+    return total
+
+
+def year_of(rules: RuleSet, text: str) -> int | None:
+    """Read a year: "1998", or spoken "nineteen ninety-eight" and "two thousand"."""
+    if text.isdigit():
+        return int(text)
+    words = re.split(r"[\s-]+", text.strip(), maxsplit=1)
+    first = rules.lookup("number", words[0])
+    if len(words) == 2 and isinstance(first, int) and 10 < first < 100:
+        rest = amount(rules, words[1])
+        return None if rest is None else first * 100 + int(rest)
+    whole = amount(rules, text)
+    return None if whole is None else int(whole)
+
+
+def duration(rules: RuleSet, num: str, unit_text: str, *, extra: float = 0.0) -> str | None:
+    """Return the TimeML duration for an amount and a unit ("three", "years" -> ``P3Y``).
+
+    ``extra`` is added to the amount ("a minute and a half"). A whole amount with a fraction
+    keeps its unit and puts the rest in the next smaller one ("2 1/2 years" -> ``P2Y6M``),
+    as ISO 8601 writes it; a fraction alone moves to smaller units ("half a day" -> ``PT12H``).
+    """
+    unit = rules.lookup("unit", unit_text)
+    if not isinstance(unit, str):
+        return None
+    count = amount(rules, num)
+    if count is not None:
+        count += extra
+    if unit == "DE":
+        unit, count = "Y", None if count is None else count * 10
+    elif unit == "CE":
+        unit, count = "Y", None if count is None else count * 100
+    elif unit == "Q":
+        unit, count = "M", None if count is None else count * 3
+    elif unit == "WE":
+        unit, count = "D", None if count is None else count * 2
+    if count is None:
+        return f"PTX{unit[1]}" if unit.startswith("T") else f"PX{unit}"
+    whole = int(count)
+    if whole and count != whole and unit in _SMALLER and unit != "W":
+        smaller, factor = _SMALLER[unit]
+        rest = (count - whole) * factor
+        if rest == int(rest):
+            return _iso_duration([(whole, unit), (int(rest), smaller)])
+    while count != int(count) and unit in _SMALLER:
+        unit, factor = _SMALLER[unit]
+        count *= factor
+    if count != int(count):
+        return None
+    return _iso_duration([(int(count), unit)])
+
+
+def _iso_duration(parts: list[tuple[int, str]]) -> str:
+    """Write ``[(2, "Y"), (6, "M")]`` as ``P2Y6M``; units "TH", "TM", "TS" go after the T."""
+    day_part = "".join(f"{n}{u}" for n, u in parts if not u.startswith("T"))
+    time_part = "".join(f"{n}{u[1]}" for n, u in parts if u.startswith("T"))
+    return f"P{day_part}" + (f"T{time_part}" if time_part else "")

@@ -1,0 +1,241 @@
+"""The sequence layer of the chart: derived windows, relation arrows and postponed plans.
+
+``timeline.render`` draws what the dates say; this module adds what the relations say, as plain
+plotly trace dicts (no plotly import, like the rest of the figure data):
+
+* an undated event whose relations bound it gets a whisker on the date axis, in its own row,
+  over its derived window (``timeline.ordering.order``), dotted to tell it from a date's bar;
+  an open side ends in a hollow arrow head at the edge of the data. (An event with only a
+  ``planned`` date is not undated: the chart draws it at that date, see ``Event.when``.)
+* each relation is an arrow from the event that carries it to its target; the hover says the
+  relation (``'talks-wang-yi' --after--> 'talks-qin-gang'``). Arrows start and end at the
+  markers of dated events and at the derived windows of undated ones (an event with neither
+  has no arrow);
+* a ``planned`` date that is not when the event happened (``postponed``, ``cancelled``, or a
+  new ``date``) is a ghosted marker at the planned date, with a dashed line to when it
+  happened: its own ``date``, else the event it was ``rescheduled_as``.
+
+Each layer has one legend entry (``sequence_legend``, listed after the chart's own) in the
+layer's ``legendgroup``, so a click on "relations" hides or shows every arrow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from timeline.dates import EDTFDate
+from timeline.hover import escape
+from timeline.models import Timeline
+from timeline.ordering import OrderedEvent, order
+from timeline.placement import Placed, Placement, to_iso
+
+ARROW_COLOR = "rgba(90,90,90,0.55)"
+WINDOW_COLOR = "rgba(60,60,60,0.8)"
+GHOST_COLOR = "rgba(120,120,120,0.45)"
+
+Point = tuple[str, int]  # (ISO date on the x axis, row)
+
+
+def sequence_traces(
+    timeline: Timeline, placement: Placement, y_of: dict[int, int]
+) -> list[dict[str, Any]]:
+    """The whisker, arrow and planned-date traces for ``timeline`` as placed in ``placement``.
+
+    ``y_of`` gives the first row of each lane. Returns ``[]`` when there is nothing to draw.
+    """
+    derived = {item.event.id: item for item in order(timeline).events}
+    rows = {p.event.id: y_of[p.lane] + p.row for p in placement.events}
+    edges = placement.data_range
+    anchors: dict[str, Point] = {}
+    windows: list[tuple[Placed, OrderedEvent]] = []
+    for p in placement.events:
+        item, row = derived[p.event.id], rows[p.event.id]
+        if p.kind != "undated":
+            anchors[p.event.id] = (to_iso(p.marker_x), row)
+        elif item.earliest is not None:
+            windows.append((p, item))
+            anchors[p.event.id] = (item.earliest.isoformat(), row)
+        elif item.latest is not None:
+            windows.append((p, item))
+            anchors[p.event.id] = (item.latest.isoformat(), row)
+    traces = [
+        _whiskers(windows, rows, edges),
+        _arrows(timeline, anchors),
+        _planned(timeline, rows, anchors),
+    ]
+    return [t for t in traces if t["x"]]
+
+
+def sequence_legend(traces: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Legend-only entries for the layers in ``traces``, in the same legend groups."""
+    entries = []
+    for trace in traces:
+        marker = dict(trace["marker"])
+        marker["symbol"] = _LEGEND_SYMBOLS[trace["legendgroup"]]
+        marker["size"] = 10
+        marker.pop("angleref", None)
+        entries.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "name": trace["name"],
+                "legendgroup": trace["legendgroup"],
+                "showlegend": True,
+                "x": [None],
+                "y": [None],
+                "line": trace["line"],
+                "marker": marker,
+                "hoverinfo": "skip",
+            }
+        )
+    return entries
+
+
+_LEGEND_SYMBOLS = {
+    "sequence-window": "line-ns",
+    "sequence-relations": "arrow-right",
+    "sequence-planned": "diamond-open",
+}
+
+
+def _whiskers(
+    windows: Sequence[tuple[Placed, OrderedEvent]],
+    rows: dict[str, int],
+    edges: tuple[float, float],
+) -> dict[str, Any]:
+    """Thin lines over derived windows, capped at known ends, arrow heads at open ones."""
+    xs: list[str | None] = []
+    ys: list[int | None] = []
+    symbols: list[str] = []
+    hover: list[str] = []
+    for p, item in windows:
+        left = item.earliest.isoformat() if item.earliest is not None else to_iso(edges[0])
+        right = item.latest.isoformat() if item.latest is not None else to_iso(edges[1])
+        row = rows[p.event.id]
+        text = f"{escape(p.event.title)}<br>date not set; its relations place it {_window(item)}"
+        xs += [left, right, None]
+        ys += [row, row, None]
+        symbols += [
+            "line-ns" if item.earliest is not None else "triangle-left-open",
+            "line-ns" if item.latest is not None else "triangle-right-open",
+            "line-ns",
+        ]
+        hover += [text, text, ""]
+    return _layer(
+        "derived window",
+        "sequence-window",
+        (xs, ys, hover),
+        line={"color": WINDOW_COLOR, "width": 1.5, "dash": "dot"},
+        marker={"symbol": symbols, "size": 9, "color": WINDOW_COLOR, "line": {"width": 1.5}},
+    )
+
+
+def _arrows(timeline: Timeline, anchors: dict[str, Point]) -> dict[str, Any]:
+    """One arrow per relation between two drawn events, in one toggleable trace."""
+    xs: list[str | None] = []
+    ys: list[int | None] = []
+    symbols: list[str] = []
+    sizes: list[int] = []
+    hover: list[str] = []
+    for event in timeline.events:
+        for relation in event.relations:
+            start, end = anchors.get(event.id), anchors.get(relation.event)
+            if start is None or end is None or start == end:
+                continue
+            text = f"{event.id!r} --{relation.type}--> {relation.event!r}"
+            xs += [start[0], end[0], None]
+            ys += [start[1], end[1], None]
+            symbols += ["circle", "arrow", "circle"]
+            sizes += [4, 10, 0]
+            hover += [text, text, ""]
+    return _layer(
+        "relations",
+        "sequence-relations",
+        (xs, ys, hover),
+        line={"color": ARROW_COLOR, "width": 1},
+        marker={"symbol": symbols, "size": sizes, "color": ARROW_COLOR, "angleref": "previous"},
+    )
+
+
+def _planned(timeline: Timeline, rows: dict[str, int], anchors: dict[str, Point]) -> dict[str, Any]:
+    """Ghosted markers at planned dates that did not hold, linked to when the event happened."""
+    xs: list[str | None] = []
+    ys: list[int | None] = []
+    symbols: list[str] = []
+    sizes: list[int] = []
+    hover: list[str] = []
+    for event in timeline.events:
+        # Without a date the event itself is drawn at its planned date: nothing to ghost.
+        if event.planned is None or event.date is None:
+            continue
+        ghost = (_middle(event.planned), rows[event.id])
+        text = f"{escape(event.title)}<br>planned for {event.planned} ({event.status})"
+        target = anchors.get(event.id) if event.date is not None else None
+        if target is None:
+            moved = [r.event for r in event.relations if r.type == "rescheduled_as"]
+            target = anchors.get(moved[0]) if moved else None
+        if target is not None and target != ghost:
+            xs += [ghost[0], target[0], None]
+            ys += [ghost[1], target[1], None]
+            symbols += ["diamond-open", "circle", "circle"]
+            sizes += [12, 0, 0]
+            hover += [text, text, ""]
+        else:
+            xs += [ghost[0], None]
+            ys += [ghost[1], None]
+            symbols += ["diamond-open", "circle"]
+            sizes += [12, 0]
+            hover += [text, ""]
+    return _layer(
+        "planned date (did not hold)",
+        "sequence-planned",
+        (xs, ys, hover),
+        line={"color": GHOST_COLOR, "width": 1.5, "dash": "dash"},
+        marker={"symbol": symbols, "size": sizes, "color": GHOST_COLOR, "line": {"width": 2}},
+    )
+
+
+def _layer(
+    name: str,
+    group: str,
+    points: tuple[Sequence[str | None], Sequence[int | None], Sequence[str]],
+    *,
+    line: dict[str, Any],
+    marker: dict[str, Any],
+) -> dict[str, Any]:
+    """A scatter trace of None-separated segments, in its own legend group."""
+    xs, ys, hover = points
+    return {
+        "type": "scatter",
+        "mode": "lines+markers",
+        "name": name,
+        "legendgroup": group,
+        "showlegend": False,
+        "x": list(xs),
+        "y": list(ys),
+        "line": line,
+        "marker": marker,
+        "hovertext": list(hover),
+        "hoverinfo": "text",
+        "connectgaps": False,
+    }
+
+
+def _middle(value: EDTFDate) -> str:
+    """The middle of a date's strict extent (its known end, if open), as the x of a marker."""
+    first, last = value.earliest, value.latest
+    if first == date.min:
+        first = last
+    if last == date.max:
+        last = first
+    return to_iso((first.toordinal() + last.toordinal()) / 2)
+
+
+def _window(item: OrderedEvent) -> str:
+    first = item.earliest.isoformat() if item.earliest is not None else None
+    last = item.latest.isoformat() if item.latest is not None else None
+    if first and last:
+        return f"from {first} to before {last}"
+    return f"from {first}" if first else f"before {last}"
