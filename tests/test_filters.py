@@ -73,3 +73,14 @@ def test_tags_and_actors_ignore_case_and_combine_with_and(shipped: Timeline) -> 
 
 def test_a_name_that_matches_nothing_gives_no_events(shipped: Timeline) -> None:
     assert select(shipped, Selection(tags=("no-such-tag",))).events == ()
+
+
+def test_an_event_with_only_a_planned_date_is_placed_there() -> None:
+    from timeline.io import loads
+
+    timeline = loads(
+        "title: t\ntracks: [a]\nevents:\n"
+        "- {id: p, title: P, track: a, status: postponed, planned: 2023-02}\n"
+    )
+    assert _ids(select(timeline, Selection(start=parse_edtf("2023")))) == ["p"]
+    assert _ids(select(timeline, Selection(start=parse_edtf("2023-03")))) == []
