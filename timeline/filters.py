@@ -8,11 +8,10 @@ gives no events.
 Rules: values given for one option are alternatives (``tracks=("a", "b")`` keeps events in
 either); different options must all hold. A date range keeps an event whose half-open bounds
 overlap ``[start.earliest, end.latest)``, so ``start=2023`` keeps ``2023-06`` and an event
-dated ``2022/2024``. An event with no ``date`` is placed at its ``planned`` date, as
-``timeline.lifecycle`` does (a postponed trip is drawn where it was scheduled); one with
-neither is dropped by any date range. Tags and actors match
-without regard to case. Sources and eras are kept whole; tracks are narrowed to the ones asked
-for, in the file's order.
+dated ``2022/2024``. An event is placed where the chart draws it (``Event.when``: its
+``date``, else its ``planned`` date); one with neither is dropped by any date range. Tags and
+actors match without regard to case. Sources and eras are kept whole; tracks are narrowed to
+the ones asked for, in the file's order.
 """
 
 from __future__ import annotations
@@ -77,7 +76,7 @@ def select(timeline: Timeline, selection: Selection) -> Timeline:
 def _in_range(event: Event, low: date | None, high: date | None) -> bool:
     if low is None and high is None:
         return True
-    when = event.date if event.date is not None else event.planned
+    when = event.when
     if when is None:
         return False
     if low is not None and when.latest <= low:

@@ -247,6 +247,12 @@ def _legend() -> str:
         (_svg_bar(0.14, 5), "approximate or uncertain (~, ?): a fainter band over the margin"),
         (_svg_arrow(), "open end: the bar runs on to the right edge"),
         (_svg_text("¦"), "date not set: the column at the right"),
+        (_svg_window(), "derived window: an undated event placed by its relations (dotted)"),
+        (_svg_relation(), "relation: an arrow from an event to the one it refers to"),
+        (
+            _svg_marker("circle", filled=False, ghost=True),
+            "planned date it slipped from: a ghosted marker, dashed to when it happened",
+        ),
     ]
     lis = "".join(f"<li>{icon}<span>{text}</span></li>" for icon, text in items)
     return (
@@ -264,9 +270,29 @@ def _svg(body: str) -> str:
     )
 
 
-def _svg_marker(shape: str, *, filled: bool) -> str:
+def _svg_window() -> str:
+    return _svg(
+        '<path d="M2 8 H26" stroke="currentColor" stroke-width="1.5" stroke-dasharray="2 2"/>'
+        '<path d="M2 3 V13 M26 3 V13" stroke="currentColor" stroke-width="1.5"/>'
+    )
+
+
+def _svg_relation() -> str:
+    return _svg(
+        '<path d="M2 8 H20" stroke="currentColor" stroke-width="1"/>'
+        '<path d="M19 4 L27 8 L19 12 Z" fill="currentColor" fill-opacity="0.6"/>'
+    )
+
+
+def _svg_marker(shape: str, *, filled: bool, ghost: bool = False) -> str:
     fill = "currentColor" if filled else "none"
-    if shape == "circle":
+    if ghost:
+        body = (
+            '<circle cx="7" cy="8" r="5" fill="none" stroke="currentColor" stroke-width="1.5" '
+            'stroke-opacity="0.45"/><path d="M13 8 H27" stroke="currentColor" '
+            'stroke-dasharray="3 2"/>'
+        )
+    elif shape == "circle":
         body = (
             f'<circle cx="14" cy="8" r="5.5" fill="{fill}" stroke="currentColor" stroke-width="2"/>'
         )
