@@ -256,7 +256,7 @@ def _legend() -> str:
     ]
     lis = "".join(f"<li>{icon}<span>{text}</span></li>" for icon, text in items)
     return (
-        '<section class="legend" aria-labelledby="legend-heading">'
+        '<section class="report-legend" aria-labelledby="legend-heading">'
         '<h2 id="legend-heading">How to read the chart</h2>'
         f"<p>Shapes say the status; the colour says the track; spans say the precision.</p>"
         f"<ul>{lis}</ul></section>"
