@@ -200,6 +200,15 @@ class Timeline(_Model):
     eras: tuple[Era, ...] = ()
     events: tuple[Event, ...] = ()
 
+    def _repr_html_(self) -> str:
+        """Show the timeline as its chart in Jupyter (plotly.js inline, so it works offline).
+
+        The renderer is imported here, not at the top: models must not pull in plotly.
+        """
+        from timeline.render_formats import notebook_html
+
+        return notebook_html(self)
+
     def event(self, event_id: str) -> Event:
         """Return the event with this id.
 

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from timeline import __version__
-from timeline.cli import events, extract, render, timex
+from timeline.cli import events, extract, interchange, render, report, timex
 
 app = typer.Typer(
     name="timeline",
@@ -46,6 +46,9 @@ app.command()(render.render)
 app.command()(events.validate)
 app.command("list")(events.list_events)
 app.command()(events.schema)
+app.command()(report.report)
+app.command()(interchange.export)
+app.command("import")(interchange.import_events)
 app.command()(timex.timex)
 app.command()(extract.extract)
 app.command()(extract.merge)

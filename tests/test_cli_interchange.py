@@ -1,0 +1,108 @@
+"""The export and import commands, used as a person would (timeline.cli.interchange)."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from timeline.cli import app
+from timeline.io import load
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+
+
+@pytest.fixture
+def events_file(tmp_path: Path) -> Path:
+    target = tmp_path / "events.yaml"
+    shutil.copy(ROOT / "events.yaml", target)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("fmt", "suffix", "start"),
+    [
+        pytest.param("csv", ".csv", "id,title,date", id="csv"),
+        pytest.param("timelinejs", ".json", "{", id="timelinejs"),
+        pytest.param("ics", ".ics", "BEGIN:VCALENDAR", id="ics"),
+    ],
+)
+def test_export_then_import_gives_a_valid_events_file(
+    events_file: Path, tmp_path: Path, fmt: str, suffix: str, start: str
+) -> None:
+    exported = tmp_path / "out" / f"timeline{suffix}"
+    result = runner.invoke(app, ["export", str(events_file), "-f", fmt, "-o", str(exported)])
+    assert result.exit_code == 0, result.output
+    assert exported.read_text(encoding="utf-8").startswith(start)
+    imported = tmp_path / "imported.yaml"
+    result = runner.invoke(app, ["import", str(exported), "-o", str(imported)])
+    assert result.exit_code == 0, result.output
+    assert "events" in result.stderr
+    back = load(imported)
+    original = load(events_file)
+    assert {e.id for e in back.events} <= {e.id for e in original.events}
+    assert imported.read_text(encoding="utf-8").startswith("# Imported from")
+
+
+def test_export_writes_to_stdout_and_applies_the_filters(events_file: Path) -> None:
+    result = runner.invoke(
+        app, ["export", str(events_file), "-f", "timelinejs", "--tag", "visit", "--from", "2023"]
+    )
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)["events"]
+    assert events
+    assert all(e["start_date"]["year"] == 2023 for e in events)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(["--track", "Friction"], "did you mean 'Frictions'?", id="track-typo"),
+        pytest.param(["--tag", "nope"], "'nope' is not used in the file", id="unknown-tag"),
+        pytest.param(["--from", "2023-13"], "month must be 01-12", id="bad-date"),
+    ],
+)
+def test_export_bad_filters_exit_2_with_a_hint(
+    events_file: Path, args: list[str], message: str
+) -> None:
+    result = runner.invoke(app, ["export", str(events_file), *args])
+    assert result.exit_code == 2
+    assert message in " ".join(result.stderr.split())
+
+
+def test_import_keeps_an_existing_file_unless_forced(events_file: Path, tmp_path: Path) -> None:
+    exported = tmp_path / "t.csv"
+    runner.invoke(app, ["export", str(events_file), "-o", str(exported)])
+    before = events_file.read_text(encoding="utf-8")
+    result = runner.invoke(app, ["import", str(exported), "-o", str(events_file)])
+    assert result.exit_code == 2
+    assert "--force" in result.stderr
+    assert events_file.read_text(encoding="utf-8") == before
+    forced = runner.invoke(app, ["import", str(exported), "-o", str(events_file), "--force"])
+    assert forced.exit_code == 0, forced.output
+
+
+def test_import_reports_bad_rows_and_exits_1(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,title,date\nx,X,2023-02-30\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(bad)])
+    assert result.exit_code == 1
+    assert f"{bad}:2:1: row 1: date:" in result.stderr
+    assert "day 30 is not in February 2023" in result.stderr
+
+
+def test_import_needs_a_format_it_can_tell(tmp_path: Path) -> None:
+    odd = tmp_path / "events.txt"
+    odd.write_text("title\nX\n", encoding="utf-8")
+    assert runner.invoke(app, ["import", str(odd)]).exit_code == 2
+    result = runner.invoke(app, ["import", str(odd), "--format", "csv", "--title", "Mine"])
+    assert result.exit_code == 0, result.output
+    assert "title: Mine" in result.stdout
+
+
+def test_import_of_a_missing_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["import", str(tmp_path / "none.csv")])
+    assert result.exit_code == 1
+    assert "cannot read it" in result.stderr

@@ -1,0 +1,148 @@
+"""The ``export`` and ``import`` commands: events to and from CSV, TimelineJS and iCalendar."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from timeline.cli import _filters
+from timeline.cli._errors import reporting_errors
+from timeline.errors import Diagnostic, TimelineFileError
+from timeline.filters import select
+from timeline.interchange.csv_format import from_csv, to_csv
+from timeline.interchange.ics import from_ics, to_ics
+from timeline.interchange.timelinejs import from_timelinejs, to_timelinejs
+from timeline.interchange.yaml_format import dump_timeline
+from timeline.io import load
+from timeline.models import Timeline
+from timeline.output import write_atomic
+
+DEFAULT_FILE = Path("events.yaml")
+
+
+class ExportFormat(StrEnum):
+    timelinejs = "timelinejs"
+    csv = "csv"
+    ics = "ics"
+
+
+class ImportFormat(StrEnum):
+    csv = "csv"
+    timelinejs = "timelinejs"
+    ics = "ics"
+
+
+_SUFFIXES = {".csv": ImportFormat.csv, ".json": ImportFormat.timelinejs, ".ics": ImportFormat.ics}
+
+
+def export(
+    file: Annotated[Path, typer.Argument(help="The events file to read.")] = DEFAULT_FILE,
+    output_format: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="timelinejs (JSON), csv, or ics (iCalendar)."),
+    ] = ExportFormat.csv,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    start: _filters.From = None,
+    end: _filters.To = None,
+    tracks: _filters.Tracks = None,
+    tags: _filters.Tags = None,
+    actors: _filters.Actors = None,
+) -> None:
+    """Export the events as TimelineJS3 JSON, CSV or iCalendar, for other tools.
+
+    csv: one row per event in order (lists joined with "; "), for spreadsheets. timelinejs:
+    the JSON file TimelineJS (timeline.knightlab.com) reads; all text escaped. ics: all-day
+    calendar entries spanning each date's bounds. Undated events are left out of timelinejs
+    and ics. "timeline import" reads all three back.
+
+    Example: timeline export events.yaml --format timelinejs -o exports/timeline.json
+    """
+    with reporting_errors():
+        timeline = load(file)
+    chosen = _filters.selection(
+        timeline, start=start, end=end, tracks=tracks, tags=tags, actors=actors
+    )
+    timeline = select(timeline, chosen)
+    if output_format is ExportFormat.csv:
+        text = to_csv(timeline)
+    elif output_format is ExportFormat.timelinejs:
+        text = to_timelinejs(timeline)
+    else:
+        text = to_ics(timeline, stamp=datetime.now(UTC).replace(microsecond=0))
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    with reporting_errors():
+        write_atomic(output, text)
+    typer.echo(str(output), err=True)
+
+
+def import_events(
+    source: Annotated[Path, typer.Argument(help="The CSV, TimelineJS JSON or .ics file to read.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="The events file to write (default: stdout)."),
+    ] = None,
+    input_format: Annotated[
+        ImportFormat | None,
+        typer.Option("--format", "-f", help="The input format; guessed from the suffix if absent."),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="The timeline title (default: from the input).")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
+) -> None:
+    """Import events from CSV, TimelineJS3 JSON or iCalendar into a new events file.
+
+    The result is validated before it is written; every problem in the input is reported
+    with its row or position. Ids are made from titles where the input has none. An existing
+    output file is kept unless --force is given.
+
+    Example: timeline import exports/timeline.csv -o imported.yaml
+    """
+    kind = input_format or _SUFFIXES.get(source.suffix.lower())
+    if kind is None:
+        raise typer.BadParameter(
+            f"cannot tell the format of {source.name!r} from its suffix; pass --format",
+            param_hint="--format",
+        )
+    if output is not None and output.exists() and not force:
+        raise typer.BadParameter(
+            f"{str(output)!r} exists; pass --force to replace it", param_hint="--output"
+        )
+    with reporting_errors():
+        timeline = _read(source, kind, title or "")
+        text = dump_timeline(
+            timeline,
+            comment=f"Imported from {source.name} by timeline import; check it with "
+            "timeline validate.",
+        )
+        if output is None:
+            typer.echo(text, nl=False)
+            return
+        write_atomic(output, text)
+    typer.echo(f"{output}: {len(timeline.events)} events", err=True)
+
+
+def _read(source: Path, kind: ImportFormat, title: str) -> Timeline:
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        reason = err.strerror if isinstance(err, OSError) else "it is not UTF-8 text"
+        raise TimelineFileError(
+            [Diagnostic(str(source), 0, 0, f"cannot read it: {reason}")]
+        ) from err
+    name = str(source)
+    if kind is ImportFormat.csv:
+        return from_csv(text, filename=name, title=title or source.stem)
+    if kind is ImportFormat.timelinejs:
+        return from_timelinejs(text, filename=name, title=title)
+    return from_ics(text, filename=name, title=title)
