@@ -37,8 +37,8 @@ def test_readme_starts_with_the_two_setup_commands() -> None:
     assert "bash .ci/run" in block
 
 
-def test_the_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    code = README.split("```python\n", 1)[1].split("```", 1)[0]
+def test_the_readme_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    code = "\n".join(block.split("```", 1)[0] for block in README.split("```python\n")[1:])
     (tmp_path / "events.yaml").write_bytes(
         (Path(__file__).resolve().parent.parent / "events.yaml").read_bytes()
     )
