@@ -116,3 +116,10 @@ def test_a_timeline_shows_itself_as_the_chart_in_notebooks(shipped: Timeline) ->
     ids = [re.search(r'<div id="(timeline-[0-9a-f]+)"', h) for h in (html, shipped._repr_html_())]
     assert ids[0] and ids[1]
     assert ids[0].group(1) != ids[1].group(1)
+
+
+def test_a_still_image_gives_the_sliders_room_to_the_lanes() -> None:
+    figure = {"layout": {"xaxis": {"rangeslider": {"visible": True}}, "margin": {"b": 100}}}
+    still = static_figure(figure)["layout"]
+    assert still["xaxis"]["rangeslider"]["visible"] is False
+    assert still["margin"]["b"] < 100

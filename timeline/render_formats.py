@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from timeline.chart_layout import SLIDER_PX
 from timeline.models import Timeline
 from timeline.output import write_atomic
 from timeline.render import DIV_ID, figure_dict, write_html
@@ -75,9 +76,14 @@ def static_figure(figure: Mapping[str, Any]) -> dict[str, Any]:
     """
     layout = dict(figure.get("layout", {}))
     xaxis = dict(layout.get("xaxis", {}))
-    xaxis["rangeslider"] = {**xaxis.get("rangeslider", {}), "visible": False}
+    slider = xaxis.get("rangeslider", {})
+    xaxis["rangeslider"] = {**slider, "visible": False}
     xaxis["rangeselector"] = {**xaxis.get("rangeselector", {}), "visible": False}
     layout["xaxis"] = xaxis
+    margin = layout.get("margin")
+    if slider.get("visible") and isinstance(margin, dict) and "b" in margin:
+        # The space kept for the slider under the axis goes to the lanes in a still image.
+        layout["margin"] = {**margin, "b": max(margin["b"] - SLIDER_PX, 0)}
     return {**figure, "layout": layout}
 
 
