@@ -128,7 +128,9 @@ def test_without_creation_time_a_warning_and_no_guess(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        pytest.param(["missing.txt"], 1, "missing.txt: cannot read the article", id="missing"),
+        pytest.param(
+            ["missing.txt"], 1, "missing.txt: cannot read the file: it does not exist", id="missing"
+        ),
         pytest.param(["{a}", "--dct", "2023-13-01"], 2, "cannot read date '2023-13-01'", id="dct"),
         pytest.param(["{a}", "--manifest", "{bad}"], 1, "bad.yaml:2:", id="manifest"),
         pytest.param(["{a}", "--jobs", "0"], 2, "--jobs", id="jobs"),

@@ -105,4 +105,4 @@ def test_import_needs_a_format_it_can_tell(tmp_path: Path) -> None:
 def test_import_of_a_missing_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
     result = runner.invoke(app, ["import", str(tmp_path / "none.csv")])
     assert result.exit_code == 1
-    assert "cannot read it" in result.stderr
+    assert "cannot read the file" in result.stderr

@@ -189,3 +189,14 @@ def test_broken_copies_of_the_shipped_file_fail_at_the_right_line() -> None:
     broken[number] = broken[number].replace("2018-10", "2018-13")
     found = messages("\n".join(broken))
     assert found and found[0].startswith(f"{number + 1}:11: date:")
+
+
+def test_every_command_reads_files_through_one_function() -> None:
+    """Missing, unreadable and mis-encoded files get the same line whatever the command."""
+    sources = [
+        path
+        for path in (ROOT / "timeline").rglob("*.py")
+        if path.name != "io.py" and "read_text(encoding" in path.read_text(encoding="utf-8")
+    ]
+    packaged = {"lexicon.py", "report.py", "rules.py"}  # files shipped in the package
+    assert {path.name for path in sources} <= packaged

@@ -60,5 +60,5 @@ def test_problems_are_located(tmp_path: Path, text: str, message: str) -> None:
 
 
 def test_a_missing_manifest(tmp_path: Path) -> None:
-    with pytest.raises(TimelineFileError, match="no such file"):
+    with pytest.raises(TimelineFileError, match="it does not exist"):
         read_manifest(tmp_path / "none.yaml")

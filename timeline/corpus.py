@@ -20,6 +20,7 @@ from pathlib import Path
 from timeline.clustering import cluster
 from timeline.errors import Diagnostic, TimelineFileError
 from timeline.extract import extract
+from timeline.io import read_text
 from timeline.lexicon import load_lexicon
 from timeline.manifest import ManifestEntry
 from timeline.models import Event, Source, Timeline
@@ -71,20 +72,9 @@ def read_articles(
     for path in paths:
         name = str(path)
         try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            problems.append(Diagnostic(name, 0, 0, "cannot read the article: no such file"))
-            continue
-        except IsADirectoryError:
-            problems.append(Diagnostic(name, 0, 0, "cannot read the article: it is a directory"))
-            continue
-        except UnicodeDecodeError as err:
-            problems.append(
-                Diagnostic(name, 0, 0, f"the article is not UTF-8 text (byte {err.start})")
-            )
-            continue
-        except OSError as err:
-            problems.append(Diagnostic(name, 0, 0, f"cannot read the article: {err.strerror}"))
+            text = read_text(path)
+        except TimelineFileError as err:
+            problems.extend(err.diagnostics)
             continue
         ident = source_id(path)
         if ident in seen:

@@ -150,12 +150,11 @@ def load(path: str | Path) -> Timeline:
 
 def check(path: str | Path) -> CheckResult:
     """Read an events file and report every problem in it, located, without raising."""
-    name = str(path)
     try:
-        text = _read_text(Path(path))
-    except _Unreadable as err:
-        return CheckResult(None, (Diagnostic(name, 0, 0, str(err)),))
-    return check_text(text, filename=name)
+        text = read_text(path)
+    except TimelineFileError as err:
+        return CheckResult(None, err.diagnostics)
+    return check_text(text, filename=str(path))
 
 
 def loads(text: str, *, filename: str = "<string>") -> Timeline:
@@ -269,29 +268,36 @@ _MODEL_AT: dict[tuple[str, ...], type[Any]] = {
 }
 
 
-class _Unreadable(Exception):
-    pass
+def read_text(path: str | Path) -> str:
+    """Read a user's UTF-8 text file (a byte-order mark is dropped).
 
+    Every command that reads a person's file goes through here, so that a missing file, a
+    folder or a file in another encoding gets the same one clear line.
 
-def _read_text(path: Path) -> str:
+    Raises:
+        TimelineFileError: with one Diagnostic saying why the file cannot be read.
+    """
+    name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = Path(path).read_bytes()
     except FileNotFoundError:
-        raise _Unreadable("cannot read the file: it does not exist") from None
+        reason = "cannot read the file: it does not exist"
     except IsADirectoryError:
-        raise _Unreadable("cannot read the file: it is a directory") from None
+        reason = "cannot read the file: it is a directory"
     except PermissionError:
-        raise _Unreadable("cannot read the file: permission denied") from None
+        reason = "cannot read the file: permission denied"
     except OSError as err:
-        raise _Unreadable(f"cannot read the file: {err.strerror}") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        raise _Unreadable(
-            f"line {line}: the file is not UTF-8 text (byte {raw[err.start]:#04x} at offset "
-            f"{err.start}); save it as UTF-8"
-        ) from None
+        reason = f"cannot read the file: {err.strerror or err}"
+    else:
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            line = raw.count(b"\n", 0, err.start) + 1
+            reason = (
+                f"line {line}: the file is not UTF-8 text (byte {raw[err.start]:#04x} at offset "
+                f"{err.start}); save it as UTF-8"
+            )
+    raise TimelineFileError([Diagnostic(name, 0, 0, reason)])
 
 
 class _Locator:

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from timeline.errors import Diagnostic, TimelineFileError
+from timeline.io import read_text
 
 _FIELDS = frozenset({"file", "title", "published", "url", "publisher"})
 _URL = re.compile(r"^https?://\S+$")
@@ -48,16 +49,7 @@ def read_manifest(path: str | Path) -> dict[str, ManifestEntry]:
             every problem, each as ``FILE:LINE:COLUMN: message``.
     """
     name = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise TimelineFileError(
-            [Diagnostic(name, 0, 0, "cannot read the manifest: no such file")]
-        ) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise TimelineFileError(
-            [Diagnostic(name, 0, 0, f"cannot read the manifest: {err}")]
-        ) from err
+    text = read_text(path)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:

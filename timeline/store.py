@@ -27,7 +27,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.resolver import VersionedResolver, implicit_resolvers
 
 from timeline.errors import Diagnostic, TimelineFileError
-from timeline.io import check_text
+from timeline.io import check_text, read_text
 from timeline.models import Event, Source, SourceRef, Timeline
 from timeline.names import name_key
 from timeline.output import write_atomic
@@ -90,10 +90,7 @@ def merge_into(candidates: Timeline, path: str | Path) -> MergeSummary:
         TimelineFileError: the file cannot be read, is invalid, or would become invalid.
     """
     name = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise TimelineFileError([Diagnostic(name, 0, 0, f"cannot read the file: {err}")]) from err
+    text = read_text(path)
     new_text, summary = merge_text(candidates, text, filename=name)
     if new_text != text:
         write_atomic(path, new_text)

@@ -11,13 +11,12 @@ import typer
 
 from timeline.cli import _filters
 from timeline.cli._errors import reporting_errors
-from timeline.errors import Diagnostic, TimelineFileError
 from timeline.filters import select
 from timeline.interchange.csv_format import from_csv, to_csv
 from timeline.interchange.ics import from_ics, to_ics
 from timeline.interchange.timelinejs import from_timelinejs, to_timelinejs
 from timeline.interchange.yaml_format import dump_timeline
-from timeline.io import load
+from timeline.io import load, read_text
 from timeline.models import Timeline
 from timeline.output import write_atomic
 
@@ -133,13 +132,7 @@ def import_events(
 
 
 def _read(source: Path, kind: ImportFormat, title: str) -> Timeline:
-    try:
-        text = source.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        reason = err.strerror if isinstance(err, OSError) else "it is not UTF-8 text"
-        raise TimelineFileError(
-            [Diagnostic(str(source), 0, 0, f"cannot read it: {reason}")]
-        ) from err
+    text = read_text(source)
     name = str(source)
     if kind is ImportFormat.csv:
         return from_csv(text, filename=name, title=title or source.stem)

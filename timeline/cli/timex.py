@@ -13,6 +13,8 @@ from typing import Annotated, Any
 
 import typer
 
+from timeline.cli._errors import reporting_errors
+from timeline.io import read_text
 from timeline.mentions import Mention
 from timeline.tagger import tag
 
@@ -110,8 +112,6 @@ def timex(
     except ValueError as err:
         raise typer.BadParameter(str(err), param_hint="--dct") from err
     for path in files:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise _fail(f"{path}: cannot read: {err}") from err
+        with reporting_errors():
+            text = read_text(path)
         typer.echo(_table(str(path), tag(text, reference=reference)))
