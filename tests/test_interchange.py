@@ -185,6 +185,11 @@ def test_timelinejs_from_elsewhere_uses_parts_and_strips_markup() -> None:
         pytest.param(
             '{"events": [{"text": {}}]}', "event 1: start_date needs a year", id="no-date"
         ),
+        pytest.param(
+            '{"events": [{"start_date": {"year": ""}}]}',
+            "event 1: start_date needs a year",
+            id="empty-year",
+        ),
     ],
 )
 def test_timelinejs_bad_input_is_a_file_error(text: str, message: str) -> None:

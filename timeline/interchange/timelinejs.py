@@ -245,7 +245,8 @@ def _from_parts(data: Any, name: str) -> PartialDate:
     except (TypeError, ValueError) as err:
         raise DateSyntaxError(f"{name} has a part that is not a number: {data!r}") from err
     year, month, day = values
-    assert year is not None
+    if year is None:
+        raise DateSyntaxError(f"{name} needs a year, got {data!r}")
     return PartialDate(year=year, month=month, day=day if month is not None else None)
 
 
