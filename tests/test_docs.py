@@ -1,5 +1,6 @@
 """Every command is documented: help with an example, and a line in the README."""
 
+import inspect
 from pathlib import Path
 
 import pytest
@@ -25,10 +26,24 @@ def test_each_command_has_help_ending_with_an_example(command: str) -> None:
     assert f"Example: timeline {command}" in result.stdout
 
 
+def _example(command: str) -> str:
+    """The last line of the command's docstring (its --help), which must be its example."""
+    (callback,) = [
+        c.callback for c in app.registered_commands if (c.name or c.callback.__name__) == command
+    ]
+    return inspect.cleandoc(callback.__doc__ or "").splitlines()[-1]
+
+
 @pytest.mark.parametrize("command", COMMANDS)
-def test_each_command_is_in_the_readme_with_an_example(command: str) -> None:
-    assert f"| `timeline {command}` |" in README
-    assert f"`timeline {command} " in README
+def test_each_commands_help_ends_with_its_example(command: str) -> None:
+    assert _example(command).startswith(f"Example: timeline {command} ")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_the_readme_table_gives_each_command_with_the_example_of_its_help(command: str) -> None:
+    (row,) = [line for line in README.splitlines() if line.startswith(f"| `timeline {command}` |")]
+    example = _example(command).removeprefix("Example: ")
+    assert row.endswith(f"| `{example}` |")
 
 
 def test_readme_starts_with_the_two_setup_commands() -> None:
