@@ -24,10 +24,11 @@ from datetime import date
 from itertools import accumulate
 
 from timeline.checks import Problem
+from timeline.contradictions import contradiction_problems
 from timeline.dates import sort_key
 from timeline.lifecycle import check_lifecycle
 from timeline.models import Event, Timeline
-from timeline.propagation import Solution, anchor, contradiction_problems, solve
+from timeline.propagation import Solution, anchor, solve
 from timeline.relations import meaning
 
 EventKey = tuple[date, date, int, int]
@@ -119,7 +120,7 @@ def order(timeline: Timeline) -> Ordering:
         earliest, latest = solution.window(n)
         after = tuple(events[m].id for m in sorted(follows[n], key=rank.__getitem__))
         items.append(OrderedEvent(events[n], earliest, latest, after, unknown))
-    diagnostics = check_lifecycle(timeline) + contradiction_problems(solution)
+    diagnostics = check_lifecycle(timeline) + contradiction_problems(solution.contradictions)
     return Ordering(tuple(items), tuple(diagnostics))
 
 

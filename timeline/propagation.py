@@ -20,8 +20,8 @@ infinitesimals, and a chain of ``after`` relations fits inside a single day whil
 before 2023-06-19`` is still impossible. The network is inconsistent exactly when the graph has a
 negative cycle (relations that go back in time) or a variable's lower bound passes its upper
 bound (the dates leave no room). Each contradiction is reported as the chain of relations
-behind it; those relations are then set aside and the rest solved again, so one mistake does
-not hide another and every window stays defined.
+behind it (``timeline.contradictions`` words it); those relations are then set aside and the
+rest solved again, so one mistake does not hide another and every window stays defined.
 
 Statuses are not checked here (see ``timeline.lifecycle``); the sort is ``timeline.ordering``'s.
 """
@@ -34,8 +34,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from timeline.checks import Problem
+from timeline.contradictions import Contradiction, Link, contradiction_problems, describe
 from timeline.dates import EDTFDate, PartialDate, Qualifier
-from timeline.models import Event, RelationType, Timeline
+from timeline.models import Event, Timeline
 from timeline.relations import Moment, meaning
 
 # 2**32 ticks a day: more than any path can lose to strict '<' steps (one tick each), so a tick
@@ -45,27 +46,6 @@ TICKS_PER_DAY = 1 << 32
 _MIN_ORDINAL = date.min.toordinal()
 _MAX_ORDINAL = date.max.toordinal()
 _DURATION = -1  # edge label of "an event ends after it starts"
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """One relation entry: ``events[owner].relations[index]``, of ``type``, naming ``target``."""
-
-    owner: int
-    index: int
-    target: int
-    type: RelationType
-
-
-@dataclass(frozen=True, slots=True)
-class Contradiction:
-    """Relations (and the dates at the chain's ends) that cannot all hold together.
-
-    ``links`` are in the order the ``message`` names them.
-    """
-
-    links: tuple[Link, ...]
-    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +97,9 @@ def solve(events: Sequence[Event]) -> Solution:
     """
     low: list[int | None] = []
     high: list[int | None] = []
+    dates = [anchor(event) for event in events]
     seen: dict[EDTFDate | None, _Bounds] = {}  # deriving bounds is slow; files repeat dates
-    for event in events:
-        value = anchor(event)
+    for value in dates:
         bounds = seen.get(value)
         if bounds is None:
             bounds = seen[value] = _date_bounds(value)
@@ -135,7 +115,12 @@ def solve(events: Sequence[Event]) -> Solution:
         if not contradictions:
             break
         for contradiction in contradictions:
-            found.append(_describe(contradiction, events, links))
+            steps = [step for step in contradiction.steps if step[2] != _DURATION]
+            found.append(
+                describe(
+                    steps, cyclic=contradiction.cyclic, events=events, dates=dates, links=links
+                )
+            )
             dropped.update(contradiction.link_ids)
     return Solution(
         tuple(network.lower),
@@ -151,23 +136,7 @@ def check_sequence(timeline: Timeline) -> list[Problem]:
     Each error names the whole chain (``'a' --before--> 'b' --before--> 'a'``) and says which
     link of it this entry is, so ``timeline validate`` points at every line involved.
     """
-    return contradiction_problems(solve(timeline.events))
-
-
-def contradiction_problems(solution: Solution) -> list[Problem]:
-    """The errors ``check_sequence`` reports, for a network already solved."""
-    problems: list[Problem] = []
-    for contradiction in solution.contradictions:
-        count = len(contradiction.links)
-        for step, link in enumerate(contradiction.links, start=1):
-            suffix = f" (relation {step} of {count} in the chain)" if count > 1 else ""
-            problems.append(
-                Problem(
-                    ("events", link.owner, "relations", link.index),
-                    contradiction.message + suffix,
-                )
-            )
-    return problems
+    return contradiction_problems(solve(timeline.events).contradictions)
 
 
 def _day(ordinal: int) -> date | None:
@@ -519,42 +488,3 @@ def _components(graph: _Adjacency) -> list[list[int]]:
                         break
                 components.append(sorted(component))
     return components
-
-
-def _describe(found: _Found, events: Sequence[Event], links: Sequence[Link]) -> Contradiction:
-    """Name the chain: events by id (with their dates at the ends), relations as arrows."""
-    steps = [step for step in found.steps if step[2] != _DURATION]
-    if not steps:
-        raise RuntimeError("a contradiction without relations: dates alone are consistent")
-    if found.cyclic:
-        first = min(range(len(steps)), key=lambda n: (links[steps[n][2]].owner, steps[n][2]))
-        steps = steps[first:] + steps[:first]
-    chain_links = tuple(dict.fromkeys(links[label] for _, _, label in steps))
-    names = [_name(events, steps[0][0] // 2, show_date=not found.cyclic)]
-    for position, (_, head, label) in enumerate(steps):
-        link = links[label]
-        forward = link.owner == steps[position][0] // 2
-        arrow = f"--{link.type}-->" if forward else f"<--{link.type}--"
-        last = position == len(steps) - 1
-        names.append(f"{arrow} {_name(events, head // 2, show_date=last and not found.cyclic)}")
-    chain = " ".join(names)
-    if found.cyclic:
-        message = (
-            f"contradiction: {chain} goes back in time; remove or correct one of these relations"
-        )
-    elif len(chain_links) == 1:
-        rule = meaning(chain_links[0].type).rule
-        message = f"contradiction: {chain} is ruled out by the dates: {rule}"
-    else:
-        message = (
-            f"contradiction: {chain} is ruled out by the dates: they leave no room for this "
-            "chain; correct a date or one of these relations"
-        )
-    return Contradiction(chain_links, message)
-
-
-def _name(events: Sequence[Event], event: int, *, show_date: bool) -> str:
-    value = anchor(events[event])
-    if show_date and value is not None:
-        return f"{events[event].id!r} ({value})"
-    return repr(events[event].id)
