@@ -16,14 +16,14 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 from typing import Any
 
 from timeline.models import Event, Source, Timeline
 from timeline.ordering import ordered
-from timeline.render_formats import PLOTLY_CONFIG, ChartOptions, PlotlyJs, chart
+from timeline.render_formats import ChartOptions, PlotlyJs, chart, figure_div
 
 CHART_ID = "timeline-chart"
 STATUS_SHAPES = {"happened": "●", "planned": "○", "postponed": "◇", "cancelled": "✕"}
@@ -84,7 +84,7 @@ def report_html(
         _header(timeline, events),
         _controls(timeline),
         '<figure class="chart">',
-        _chart_div(figure, plotlyjs),
+        figure_div(figure, plotlyjs=plotlyjs, div_id=CHART_ID),
         "<figcaption>The chart of the events listed in the table below; the table holds "
         "the same facts as text.</figcaption>",
         "</figure>",
@@ -183,21 +183,6 @@ def _select(element_id: str, label: str, everything: str, values: Iterable[str])
         f'<label for="{element_id}">{label}<select id="{element_id}">'
         f'<option value="">{everything}</option>{options}</select></label>'
     )
-
-
-def _chart_div(figure: Mapping[str, Any], plotlyjs: PlotlyJs) -> str:
-    import plotly.io as pio
-
-    include: bool | str = "cdn" if plotlyjs == "cdn" else plotlyjs == "inline"
-    fragment: str = pio.to_html(
-        dict(figure),
-        config=PLOTLY_CONFIG,
-        include_plotlyjs=include,
-        full_html=False,
-        div_id=CHART_ID,
-        validate=False,
-    )
-    return fragment
 
 
 def _linked_labels(figure: dict[str, Any]) -> dict[str, Any]:
