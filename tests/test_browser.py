@@ -12,17 +12,9 @@ import pytest
 
 from timeline.models import Timeline
 from timeline.render import DIV_ID, build_figure, write_html
+from timeline.render_images import CHROMIUM_FLAGS
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.mark.browser
@@ -51,7 +43,7 @@ def test_page_draws_offline_and_hover_shows_sources(
             errors.append(message.text)
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_FLAGS))
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 800})
             page.route("**/*", block_network)

@@ -17,19 +17,11 @@ from timeline.io import load
 from timeline.output import write_atomic
 from timeline.render import DIV_ID
 from timeline.render_formats import chart, figure_div
+from timeline.render_images import CHROMIUM_FLAGS
 from timeline.report import CHART_ID, report_html
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 HOSTILE_TITLES = [
     '<img src=x onerror="window.__pwned=1">',
     "<script>window.__pwned=1</script>",
@@ -57,7 +49,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_FLAGS))
         yield launched
         launched.close()
 
