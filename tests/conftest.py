@@ -3,6 +3,7 @@ timeline with every status, precision and date form, and an output folder."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -48,6 +49,14 @@ def sample_timeline() -> Timeline:
 def sample_file() -> Path:
     """The path of tests/data/sample.yaml."""
     return SAMPLE_FILE
+
+
+@pytest.fixture
+def events_file(tmp_path: Path) -> Path:
+    """A copy of the shipped events.yaml in a scratch folder, for commands to read or change."""
+    target = tmp_path / "events.yaml"
+    shutil.copy(REPO / "events.yaml", target)
+    return target
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """The validate, list and schema commands, used as a person would (timeline.cli.events)."""
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,14 +10,6 @@ from timeline.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
-
-
-@pytest.fixture
-def events_file(tmp_path: Path) -> Path:
-    """A copy of the shipped events.yaml in a scratch folder."""
-    target = tmp_path / "events.yaml"
-    shutil.copy(ROOT / "events.yaml", target)
-    return target
 
 
 def test_validate_the_shipped_file_exits_0(events_file: Path) -> None:

@@ -1,7 +1,6 @@
 """The export and import commands, used as a person would (timeline.cli.interchange)."""
 
 import json
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -11,15 +10,7 @@ from typer.testing import CliRunner
 from timeline.cli import app
 from timeline.io import load
 
-ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
-
-
-@pytest.fixture
-def events_file(tmp_path: Path) -> Path:
-    target = tmp_path / "events.yaml"
-    shutil.copy(ROOT / "events.yaml", target)
-    return target
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,16 +12,8 @@ from typer.testing import CliRunner
 from timeline.cli import app
 from timeline.render_images import find_browser
 
-ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
 needs_browser = pytest.mark.skipif(find_browser() is None, reason="no Chromium installed")
-
-
-@pytest.fixture
-def events_file(tmp_path: Path) -> Path:
-    target = tmp_path / "events.yaml"
-    shutil.copy(ROOT / "events.yaml", target)
-    return target
 
 
 @pytest.mark.parametrize(
