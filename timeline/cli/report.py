@@ -10,6 +10,7 @@ import typer
 
 from timeline.cli import _filters
 from timeline.cli._errors import reporting_errors
+from timeline.cli.render import ThemeName
 from timeline.errors import RenderError
 from timeline.filters import select
 from timeline.io import load
@@ -25,11 +26,6 @@ DEFAULT_FILE = Path("events.yaml")
 class ReportFormat(StrEnum):
     html = "html"
     md = "md"
-
-
-class ThemeName(StrEnum):
-    light = "light"
-    dark = "dark"
 
 
 def report(
