@@ -153,7 +153,7 @@ def test_load_raises_one_error_carrying_every_diagnostic(tmp_path: Path) -> None
         pytest.param(lambda p: p, "it is a directory", id="directory"),
         pytest.param(
             lambda p: (p / "latin1.yaml", (p / "latin1.yaml").write_bytes(b"title: Caf\xe9\n"))[0],
-            "line 1: the file is not UTF-8 text (byte 0xe9 at offset 10)",
+            "latin1.yaml:1:11: the file is not UTF-8 text (byte 0xe9 at offset 10)",
             id="not-utf8",
         ),
         pytest.param(

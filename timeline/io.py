@@ -278,6 +278,7 @@ def read_text(path: str | Path) -> str:
         TimelineFileError: with one Diagnostic saying why the file cannot be read.
     """
     name = str(path)
+    line = column = 0
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
@@ -292,12 +293,14 @@ def read_text(path: str | Path) -> str:
         try:
             return raw.decode("utf-8-sig")
         except UnicodeDecodeError as err:
+            line_start = raw.rfind(b"\n", 0, err.start) + 1
             line = raw.count(b"\n", 0, err.start) + 1
+            column = len(raw[line_start : err.start].decode("utf-8", errors="replace")) + 1
             reason = (
-                f"line {line}: the file is not UTF-8 text (byte {raw[err.start]:#04x} at offset "
+                f"the file is not UTF-8 text (byte {raw[err.start]:#04x} at offset "
                 f"{err.start}); save it as UTF-8"
             )
-    raise TimelineFileError([Diagnostic(name, 0, 0, reason)])
+    raise TimelineFileError([Diagnostic(name, line, column, reason)])
 
 
 class _Locator:
