@@ -240,6 +240,21 @@ def test_ics_from_a_calendar_app_reads_days_and_status() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("BEGIN:VCALENDAR\n", id="unclosed"),
+        pytest.param("hello\nworld\n", id="not-ical"),
+    ],
+)
+def test_ics_that_is_not_icalendar_is_one_line(text: str) -> None:
+    with pytest.raises(TimelineFileError) as caught:
+        from_ics(text, filename="in.ics")
+    (diagnostic,) = caught.value.diagnostics
+    assert str(diagnostic).startswith("in.ics: not iCalendar: ")
+    assert "\n" not in str(diagnostic)
+
+
 # --- YAML writer and helpers -------------------------------------------------------------
 
 

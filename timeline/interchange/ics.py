@@ -81,7 +81,9 @@ def from_ics(text: str, *, filename: str = "<ics>", title: str = "") -> Timeline
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except ValueError as err:
-        raise TimelineFileError([Diagnostic(filename, 0, 0, f"not iCalendar: {err}")]) from err
+        # icalendar quotes the offending text, newlines included: keep the message one line.
+        reason = f"not iCalendar: {' '.join(str(err).split())}"
+        raise TimelineFileError([Diagnostic(filename, 0, 0, reason)]) from err
     name = calendar.get("x-wr-calname")
     raw = RawTimeline(
         filename=filename,
