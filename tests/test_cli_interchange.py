@@ -93,6 +93,7 @@ def test_import_reports_bad_rows_and_exits_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{bad}:2:1: row 1: date:" in result.stderr
     assert "day 30 is not in February 2023" in result.stderr
+    assert result.stderr.count("'2023-02-30'") == 1  # the value is quoted once
 
 
 def test_import_needs_a_format_it_can_tell(tmp_path: Path) -> None:

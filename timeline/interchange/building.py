@@ -152,7 +152,8 @@ def _describe(error: Any) -> str:
     loc = ".".join(str(part) for part in error["loc"])
     message = str(error["msg"]).removeprefix("Value error, ")
     value = error.get("input")
-    shown = f" (got {value!r})" if not isinstance(value, dict | list) else ""
+    quoted = isinstance(value, dict | list) or repr(value) in message
+    shown = "" if quoted else f" (got {value!r})"
     return f"{loc}: {message}{shown}" if loc else f"{message}{shown}"
 
 
