@@ -57,6 +57,15 @@ def test_bad_dct_in_a_json_line_exits_1() -> None:
     assert "cannot read date '2023-13-01'" in result.stderr
 
 
+def test_a_json_line_without_dct_says_it_is_missing() -> None:
+    line = json.dumps({"id": 1, "text": "today"}) + "\n"
+    result = runner.invoke(app, ["timex", "--jsonl"], input=line)
+    assert result.exit_code == 1
+    assert (
+        result.stderr == 'stdin line 1: "dct" is missing; give the publication date as YYYY-MM-DD\n'
+    )
+
+
 def test_bad_dct_argument_exits_2(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("today", encoding="utf-8")

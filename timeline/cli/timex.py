@@ -20,6 +20,8 @@ from timeline.tagger import tag
 
 
 def _parse_date(value: object, where: str) -> date:
+    if value is None:
+        raise ValueError(f'{where}: "dct" is missing; give the publication date as YYYY-MM-DD')
     if isinstance(value, str):
         try:
             return date.fromisoformat(value)
