@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from timeline.holidays import easter, holiday_date
+from timeline.holidays import easter, holiday_date, is_holiday_rule
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,22 @@ def test_holiday_date(rule: str, year: int, expected: date) -> None:
 
 def test_a_malformed_rule_names_no_day() -> None:
     assert holiday_date("Christmas", 2023) is None
+
+
+@pytest.mark.parametrize(
+    ("rule", "valid"),
+    [
+        pytest.param("12-25", True, id="fixed"),
+        pytest.param("11-1-1+1", True, id="offset"),
+        pytest.param("E-2", True, id="easter"),
+        pytest.param("05-1-L", True, id="last"),
+        pytest.param("Christmas", False, id="words"),
+        pytest.param("13-01", False, id="month-13"),
+        pytest.param("02-30", False, id="no-such-day"),
+        pytest.param("02-29", False, id="not-every-year"),
+        pytest.param("00-1-1", False, id="month-0"),
+        pytest.param(1225, False, id="not-text"),
+    ],
+)
+def test_is_holiday_rule(rule: object, valid: bool) -> None:
+    assert is_holiday_rule(rule) is valid

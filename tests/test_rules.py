@@ -129,6 +129,12 @@ def test_duplicate_ids_are_rejected() -> None:
         parse_rules(_GOOD + rule, source="bad.toml")
 
 
+def test_a_holiday_rule_that_names_no_day_is_rejected_at_load() -> None:
+    text = _GOOD + '[lexicon.holiday]\n"leap day" = "02-29"\n'
+    with pytest.raises(RuleDataError, match="'leap day': '02-29' is not a holiday rule"):
+        parse_rules(text, source="bad.toml")
+
+
 def test_duplicate_lexicon_words_are_rejected() -> None:
     with pytest.raises(RuleDataError, match="twice"):
         parse_rules(_GOOD.replace('now = "PRESENT_REF"', 'now = "A"\nNow = "B"'), source="x")

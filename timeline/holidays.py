@@ -40,6 +40,26 @@ def easter(year: int) -> date:
     return date(year, month, day + 1)
 
 
+def is_holiday_rule(rule: object) -> bool:
+    """True when ``rule`` is a rule ``holiday_date`` reads, with a day every year has.
+
+    The rule file's loader checks each ``[lexicon.holiday]`` entry with this, so that a typo
+    is an error at load and not a holiday that is never found. A fixed day must exist in a
+    common year (``02-29`` does not).
+    """
+    if not isinstance(rule, str):
+        return False
+    match = _RULE.fullmatch(rule)
+    if match is None:
+        return False
+    if match["day"]:
+        try:
+            date(2001, int(match["month"]), int(match["day"]))
+        except ValueError:
+            return False
+    return match["easter"] is not None or 1 <= int(match["month"]) <= 12
+
+
 def holiday_date(rule: str, year: int) -> date | None:
     """Return the day ``rule`` names in ``year``, or ``None`` if the rule is malformed."""
     match = _RULE.fullmatch(rule)

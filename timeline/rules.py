@@ -45,6 +45,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from timeline.errors import RuleDataError
+from timeline.holidays import is_holiday_rule
 from timeline.mentions import TimexType
 
 Kind = Literal[
@@ -281,6 +282,11 @@ def _lexicon(data: dict[str, Any], source: str) -> dict[str, dict[str, int | str
             key = lexicon_key(word)
             if key in table:
                 raise RuleDataError(f"{source}: [lexicon.{group}] lists {word!r} twice")
+            if group == "holiday" and not is_holiday_rule(meaning):
+                raise RuleDataError(
+                    f"{source}: [lexicon.holiday] {word!r}: {meaning!r} is not a holiday rule; "
+                    "write MM-DD, MM-<weekday 1-7>-<nth 1-5 or L> or E, then +/-days if needed"
+                )
             table[key] = meaning
         lexicon[group] = table
     return lexicon
