@@ -11,6 +11,7 @@ from timeline.cli import app
 from timeline.io import load
 
 runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
@@ -109,3 +110,15 @@ def test_import_of_a_missing_file_is_one_line_and_exit_1(tmp_path: Path) -> None
     result = runner.invoke(app, ["import", str(tmp_path / "none.csv")])
     assert result.exit_code == 1
     assert "cannot read the file" in result.stderr
+
+
+def test_ics_export_is_the_same_file_every_time(tmp_path: Path) -> None:
+    outputs = []
+    for name in ("a.ics", "b.ics"):
+        result = runner.invoke(
+            app, ["export", str(ROOT / "events.yaml"), "-f", "ics", "-o", str(tmp_path / name)]
+        )
+        assert result.exit_code == 0, result.output
+        outputs.append((tmp_path / name).read_bytes())
+    assert outputs[0] == outputs[1]
+    assert b"DTSTAMP:20230620T000000Z" in outputs[0]  # the file's as_of day

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -73,7 +72,7 @@ def export(
     elif output_format is ExportFormat.timelinejs:
         text = to_timelinejs(timeline)
     else:
-        text = to_ics(timeline, stamp=datetime.now(UTC).replace(microsecond=0))
+        text = to_ics(timeline)
     if output is None:
         typer.echo(text, nl=False)
         return

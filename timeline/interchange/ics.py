@@ -10,7 +10,9 @@ then a "Sources:" list (title, publisher, date, link), ``LOCATION`` = place, ``C
 tags, ``STATUS`` = CONFIRMED (happened), TENTATIVE (planned, postponed) or CANCELLED, ``URL`` =
 the first source link; and, for a faithful round trip, ``X-TIMELINE-DATE`` (the EDTF date as
 written), ``X-TIMELINE-TRACK`` and ``X-TIMELINE-STATUS``. ``DTSTAMP`` is the ``stamp`` the
-caller passes (the library reads no clock).
+caller passes, by default ``stamp_of(timeline)``: the file's ``as_of`` day, else the latest
+publication date of its sources. The library reads no clock, so the same file always gives the
+same calendar, byte for byte.
 
 The round trip keeps id, title, date, status, track, place, tags and description; it loses
 sources (they are text in the description), actors, planned, relations and the file's
@@ -21,7 +23,7 @@ description and eras. Importing a calendar made elsewhere: the date comes from `
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import icalendar
@@ -46,7 +48,19 @@ _FROM_ICS_STATUS: dict[str, Status] = {"TENTATIVE": "planned", "CANCELLED": "can
 _ESCAPE = re.compile(r"\\([\\;,nN])")  # RFC 5545 §3.3.11 TEXT escapes
 
 
-def to_ics(timeline: Timeline, *, stamp: datetime) -> str:
+def stamp_of(timeline: Timeline) -> datetime:
+    """The moment a calendar of ``timeline`` describes: ``as_of``, else its newest source.
+
+    Falls back to the Unix epoch for a file with neither, so the output stays deterministic.
+    """
+    days = [s.published.earliest for s in timeline.sources if s.published is not None]
+    day = timeline.as_of.earliest if timeline.as_of is not None else max(days, default=None)
+    if day is None:
+        return datetime(1970, 1, 1, tzinfo=UTC)
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def to_ics(timeline: Timeline, *, stamp: datetime | None = None) -> str:
     """Return the dated events of ``timeline`` as iCalendar text, ``stamp`` as ``DTSTAMP``.
 
     >>> from timeline.io import loads
@@ -57,6 +71,8 @@ def to_ics(timeline: Timeline, *, stamp: datetime) -> str:
     >>> [line for line in to_ics(tl, stamp=stamp).splitlines() if line.startswith("DT")]
     ['DTSTART;VALUE=DATE:20230601', 'DTEND;VALUE=DATE:20230701', 'DTSTAMP:20230701T000000Z']
     """
+    if stamp is None:
+        stamp = stamp_of(timeline)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
