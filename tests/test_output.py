@@ -35,3 +35,11 @@ def test_a_directory_in_the_way_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
     with pytest.raises(RenderError, match="it is a directory"):
         write_atomic(tmp_path / "out", "x")
+
+
+def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "events.yaml"
+    target.write_text("old")
+    target.chmod(0o600)
+    write_atomic(target, "new")
+    assert (target.read_text(), target.stat().st_mode & 0o777) == ("new", 0o600)

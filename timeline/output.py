@@ -37,7 +37,9 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp_name, 0o644)
+        # A replaced file keeps its permissions; a new one gets the usual rw-r--r--.
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o644
+        os.chmod(temp_name, mode)
         os.replace(temp_name, target)
     except OSError as err:
         Path(temp_name).unlink(missing_ok=True)
