@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from timeline.extract import extract, timex_to_edtf
+from timeline.extract import extract
 from timeline.lexicon import load_lexicon
 from timeline.models import Event
 
@@ -17,35 +17,6 @@ def _one(text: str, *, reference: date | None = REFERENCE) -> Event:
     events = [e for e in extract(text, reference=reference, source="doc") if e.date is not None]
     assert len(events) == 1, events
     return events[0]
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        pytest.param("2023-06-19", "2023-06-19", id="day"),
-        pytest.param("2023-06-19T14:00", "2023-06-19", id="time"),
-        pytest.param("2023-02", "2023-02", id="month"),
-        pytest.param("2018", "2018", id="year"),
-        pytest.param("199", "199X", id="decade"),
-        pytest.param("199X", "199X", id="decade-x"),
-        pytest.param("19", "19XX", id="century"),
-        pytest.param("2023-W25", "2023-06-19/2023-06-25", id="week"),
-        pytest.param("2023-W25-WE", "2023-06-24/2023-06-25", id="weekend"),
-        pytest.param("2023-Q1", "2023-01/2023-03", id="quarter"),
-        pytest.param("2023-H2", "2023-07/2023-12", id="half"),
-        pytest.param("2023-SU", "2023-22", id="summer"),
-        pytest.param("2023-WI", "2023-24", id="winter"),
-    ],
-)
-def test_timex_values_become_edtf(value: str, expected: str) -> None:
-    assert str(timex_to_edtf(value)) == expected
-
-
-@pytest.mark.parametrize(
-    "value", ["PRESENT_REF", "PAST_REF", "FUTURE_REF", "P2D", "PXY", "XXXX-06", "2023-W54"]
-)
-def test_references_durations_and_unresolved_values_are_no_dates(value: str) -> None:
-    assert timex_to_edtf(value) is None
 
 
 def test_a_meeting_with_its_day_actors_place_and_span() -> None:
