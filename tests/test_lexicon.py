@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.errors import RuleDataError
-from timeline.lexicon import _compile, load_lexicon
+from timeline.lexicon import _compile, _words_re, load_lexicon
 
 
 def test_the_shipped_lexicon_has_four_tracks_and_examples() -> None:
@@ -37,3 +41,16 @@ def test_duplicates_in_a_list_are_rejected() -> None:
 def test_a_kind_needs_a_track() -> None:
     with pytest.raises(RuleDataError, match=r"kinds\.a needs a 'track'"):
         _compile(_data(a={"nouns": ["x"]}), "test.toml", "en")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(st.text("abc -", max_size=5).map(str.strip).filter(bool), min_size=1),
+    text=st.text("abc -\n.", max_size=40),
+)
+def test_the_trie_regex_finds_what_a_flat_alternation_finds(words: list[str], text: str) -> None:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    flat = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    expected = re.compile(rf"(?<![\w-])(?:{flat})(?![\w-])")
+    found = _words_re(words)
+    assert [m.span() for m in found.finditer(text)] == [m.span() for m in expected.finditer(text)]

@@ -121,8 +121,9 @@ def _timexes(text: str, *, reference: date | None) -> list[Mention]:
 def find_triggers(text: str, lexicon: Lexicon) -> list[Found]:
     """Every trigger word of the text, except in attributions ("according to a statement").
 
-    One regex over the lower-cased text finds the first words of triggers (in C, a third
-    faster than looking up every word); two-word triggers such as "held talks" win.
+    One regex over the lower-cased text finds the first words of triggers (a trie-shaped
+    alternation, see :mod:`timeline.lexicon`: faster than looking up every word); two-word
+    triggers such as "held talks" win.
 
     Example:
         >>> from timeline.lexicon import load_lexicon
@@ -131,7 +132,9 @@ def find_triggers(text: str, lexicon: Lexicon) -> list[Found]:
         ['held talks']
     """
     quoted = [m.span() for m in _ATTRIBUTION.finditer(text)]
-    lowered = text.lower() if len(text.lower()) == len(text) else text
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text  # lower() changed the length (e.g. "İ"): offsets would shift
     triggers = lexicon.triggers
     found: list[Found] = []
     for match in lexicon.first_word_re.finditer(lowered):
@@ -142,7 +145,7 @@ def find_triggers(text: str, lexicon: Lexicon) -> list[Found]:
         following = _NEXT_WORD.match(lowered, end)
         if following is not None and f"{word} {following['word']}" in triggers:
             word, end = f"{word} {following['word']}", following.end()
-        if word not in triggers or any(a <= match.start() < b for a, b in quoted):
+        if word not in triggers or (quoted and any(a <= match.start() < b for a, b in quoted)):
             continue
         found.append(Found(match.start(), end, word, triggers[word]))
     return found

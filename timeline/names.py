@@ -89,36 +89,46 @@ def _runs(text: str, lexicon: Lexicon) -> list[list[tuple[int, int, str]]]:
     pending: list[tuple[int, int, str]] = []  # connectors waiting for a capitalised word
     last_end = -1
     stopwords = lexicon.stopwords
-    tokens = (
-        token
-        for run in _RUN.finditer(text)
-        if run.group().lower() not in stopwords  # most runs are one sentence-initial word
-        for token in _TOKEN.finditer(text, *run.span())
-    )
-    for match in tokens:
-        word = match.group()
-        start, end = match.span()
-        lower = word.lower()
-        joined = last_end >= 0 and text[last_end:start] == " "
-        if not joined:
-            _close(runs, current)
-            current, pending = [], []
-        if word[0].isupper() and lower not in lexicon.stopwords and lower not in lexicon.triggers:
-            current.extend(pending)
-            pending = []
-            current.append((start, end, word))
-        elif current and lower in _CONNECTORS:
-            pending.append((start, end, word))
-        else:
-            _close(runs, current)
-            current, pending = [], []
-        last_end = end
-        possessive = _POSSESSIVE.match(text, end)
-        if possessive is not None:
-            _close(runs, current, possessive=True)
-            current, pending, last_end = [], [], -1
+    triggers = lexicon.triggers
+    for run in _RUN.finditer(text):
+        words = run.group()
+        if words.lower() in stopwords:
+            continue  # most runs are one sentence-initial word
+        for start, end, word in _tokens(text, run.start(), words):
+            lower = word.lower()
+            if last_end < 0 or text[last_end:start] != " ":
+                _close(runs, current)
+                current, pending = [], []
+            if word[0].isupper() and lower not in stopwords and lower not in triggers:
+                current.extend(pending)
+                pending = []
+                current.append((start, end, word))
+            elif current and lower in _CONNECTORS:
+                pending.append((start, end, word))
+            else:
+                _close(runs, current)
+                current, pending = [], []
+            last_end = end
+            if end < len(text) and text[end] in "'\u2019" and _POSSESSIVE.match(text, end):
+                _close(runs, current, possessive=True)
+                current, pending, last_end = [], [], -1
     _close(runs, current)
     return runs
+
+
+def _tokens(text: str, start: int, words: str) -> list[tuple[int, int, str]]:
+    """The words of a run at ``start``: its pieces between single spaces when it is ASCII
+    (``_RUN`` joins words with one space and ``_TOKEN`` splits ASCII runs nowhere else)."""
+    if not words.isascii():
+        return [
+            (m.start(), m.end(), m.group())
+            for m in _TOKEN.finditer(text, start, start + len(words))
+        ]
+    tokens = []
+    for word in words.split(" "):
+        tokens.append((start, start + len(word), word))
+        start += len(word) + 1
+    return tokens
 
 
 def _close(
@@ -136,7 +146,7 @@ def _close(
 def _classify(run: list[tuple[int, int, str]], lexicon: Lexicon) -> Name | None:
     possessive = run[-1][2] == "'s"
     words = run[:-1] if possessive else run
-    found = _kind_of(tuple(w for _, _, w in words), lexicon.language)
+    found = _kind_of(tuple([w for _, _, w in words]), lexicon.language)
     if found is None:
         return None
     first, last, text, kind, title = found
