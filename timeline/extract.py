@@ -44,6 +44,7 @@ __all__ = ["MAX_INHERIT", "extract", "timex_to_edtf"]
 
 # A dateless meeting takes the day of a sentence at most this many sentences before it.
 MAX_INHERIT = 3
+_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b(?:[A-Z]{2,6}|[A-Z]\d{1,2})\b")
 
 
@@ -75,8 +76,10 @@ def extract(
         first = bisect.bisect_left(starts, sentence.start)
         last = bisect.bisect_left(starts, sentence.end)
         mentions = doc.mentions[first:last]
+        triggers = doc.triggers_of(sentence)
         if mentions:
-            _sentence_events(doc, sentence, mentions, events)
+            if triggers:
+                _sentence_events(doc, sentence, triggers, mentions, events)
             for mention in mentions:
                 value = timex_to_edtf(mention.value)
                 if isinstance(value, PartialDate) and value.precision is Precision.DAY:
@@ -86,21 +89,22 @@ def extract(
             last_day is not None
             and last_day[0] == sentence.paragraph
             and index - last_day[1] <= MAX_INHERIT
-            and _inherited_event(doc, sentence, last_day[2], events)
+            and _inherited_event(doc, sentence, triggers, last_day[2], events)
         ):
             continue
-        _undated_meeting(doc, sentence, events)
+        _undated_meeting(doc, sentence, triggers, events)
     return events
 
 
 def _sentence_events(
-    doc: Document, sentence: Sentence, mentions: Sequence[Mention], events: list[Event]
+    doc: Document,
+    sentence: Sentence,
+    triggers: Sequence[Found],
+    mentions: Sequence[Mention],
+    events: list[Event],
 ) -> None:
-    """Add the events of a sentence with dates."""
+    """Add the events of a sentence with dates and triggers."""
     text = doc.text
-    triggers = doc.triggers_of(sentence)
-    if not triggers:
-        return
     breaks = clause_breaks(text, sentence)
     collapsed = sorted(
         [(n.start, n.end) for n in doc.names_in(sentence.start, sentence.end)]
@@ -126,10 +130,14 @@ def _sentence_events(
 
 
 def _inherited_event(
-    doc: Document, sentence: Sentence, day: PartialDate, events: list[Event]
+    doc: Document,
+    sentence: Sentence,
+    triggers: Sequence[Found],
+    day: PartialDate,
+    events: list[Event],
 ) -> bool:
     """Add a meeting or visit told without a date, right after a sentence that gave the day."""
-    for found in doc.triggers_of(sentence):
+    for found in triggers:
         if found.trigger.noun or found.trigger.kind not in ("meeting", "visit"):
             continue
         objects = [n for n in doc.names_in(found.end, sentence.end) if n.kind == "person"]
@@ -141,15 +149,19 @@ def _inherited_event(
     return False
 
 
-def _undated_meeting(doc: Document, sentence: Sentence, events: list[Event]) -> None:
+def _undated_meeting(
+    doc: Document, sentence: Sentence, triggers: Sequence[Found], events: list[Event]
+) -> None:
     """Add an undated meeting of two or more named people: it can only support a dated one.
 
     Clustering cites such a sentence for the dated meetings of the same people and drops it
     otherwise; it never becomes a candidate of its own.
     """
-    for found in doc.triggers_of(sentence):
+    for found in triggers:
         if found.trigger.kind != "meeting":
             continue
+        if not _may_name_two(doc, sentence):
+            return
         words = doc.text[sentence.start : sentence.end]
         if any(cue.search(words) for cue in doc.lexicon.status_re.values()):
             return  # planned, postponed or cancelled: not a report of a meeting that took place
@@ -170,6 +182,15 @@ def _undated_meeting(doc: Document, sentence: Sentence, events: list[Event]) -> 
                 )
             )
             return
+
+
+def _may_name_two(doc: Document, sentence: Sentence) -> bool:
+    """False when the sentence cannot give two people: fewer than two names, or one and no
+    pronoun ("he") to stand for another (a cheap test before reading its roles)."""
+    names = sum(1 for n in doc.names_in(sentence.start, sentence.end) if n.kind != "single")
+    if names != 1:
+        return names > 1
+    return _PRONOUN.search(doc.text, sentence.start, sentence.end) is not None
 
 
 def _add_event(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 
 from timeline.dates import EDTFDate, Interval, PartialDate, Precision
 from timeline.extract_document import Document, Found
@@ -43,8 +44,11 @@ _BARE_MONTH = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def timex_to_edtf(value: str) -> EDTFDate | None:
     """Return the EDTF date of a TIMEX3 value, or ``None`` when it is no calendar date.
+
+    The result is immutable and computed once per distinct value (each is asked for twice).
 
     Days, months and years keep their precision; a week becomes its Monday-Sunday interval, a
     quarter or half year its months, a season the EDTF season code, a decade ``199X``.

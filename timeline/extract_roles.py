@@ -57,21 +57,25 @@ def parts(doc: Document, bounds: tuple[int, int], found: Found) -> Parts:
     people: list[Name] = []
     lead_start = max(bounds[0], text.rfind(",", bounds[0], found.start) + 1)
     for name in names:
-        preposition = PREPOSITION_BEFORE.search(text, max(0, name.start - 12), name.start)
-        prep = preposition["word"].lower() if preposition else ""
+        if name.kind in ("person", "organisation"):
+            people.append(name)
+            continue
+        if name.kind not in ("place", "country"):
+            continue
         visited = found.trigger.kind == "visit" and not text[found.end : name.start].strip()
         if visited:
             prep = "to"  # "visited Kyiv"
-        if name.kind in ("place", "country") and (prep in _PLACE_PREPOSITIONS or visited):
+        else:
+            preposition = PREPOSITION_BEFORE.search(text, max(0, name.start - 12), name.start)
+            prep = preposition["word"].lower() if preposition else ""
+        if prep in _PLACE_PREPOSITIONS or visited:
             if name.start < lead_start:
                 continue  # "the visit to Beijing, Washington hailed ...": not where it was
             prep = "to" if found.trigger.kind == "visit" and prep == "to" else "in"
             if place is None or (name.kind == "place" and name.start > found.start):
                 place = (prep, name.text)
-        elif name.kind in ("person", "organisation") or (
-            name.kind in ("country", "place") and name.end <= found.start
-        ):
-            people.append(name)
+        elif name.end <= found.start:
+            people.append(name)  # "China agreed": a country that acts
     lead_words = {w.lower() for w in WORD.findall(text, lead_start, found.start)}
     subject = [n.text for n in people if lead_start <= n.start and n.end <= found.start]
     if not subject and not lead_words & (_NON_PERSONAL | _PRONOUNS):

@@ -83,37 +83,64 @@ def find_names(text: str, lexicon: Lexicon) -> list[Name]:
 
 
 def _runs(text: str, lexicon: Lexicon) -> list[list[tuple[int, int, str]]]:
-    """Group capitalised words into runs, split at stopwords, trigger words and punctuation."""
+    """Group capitalised words into runs, split at stopwords, trigger words and punctuation.
+
+    ``_RUN`` is greedy, so two of its matches are never one space apart: each is split on its
+    own. Most are one ASCII word, which is a run unless it is a stopword or a trigger word.
+    """
     runs: list[list[tuple[int, int, str]]] = []
-    current: list[tuple[int, int, str]] = []
-    pending: list[tuple[int, int, str]] = []  # connectors waiting for a capitalised word
-    last_end = -1
     stopwords = lexicon.stopwords
     triggers = lexicon.triggers
     for run in _RUN.finditer(text):
         words = run.group()
-        if words.lower() in stopwords:
+        lower = words.lower()
+        if lower in stopwords:
             continue  # most runs are one sentence-initial word
-        for start, end, word in _tokens(text, run.start(), words):
-            lower = word.lower()
-            if last_end < 0 or text[last_end:start] != " ":
-                _close(runs, current)
-                current, pending = [], []
-            if word[0].isupper() and lower not in stopwords and lower not in triggers:
-                current.extend(pending)
-                pending = []
-                current.append((start, end, word))
-            elif current and lower in _CONNECTORS:
-                pending.append((start, end, word))
+        if " " in words or not words.isascii():
+            _split_run(text, run.start(), words, lexicon, runs)
+        elif lower not in triggers:
+            start, end = run.span()
+            if _possessive_at(text, end):
+                runs.append([(start, end, words), (-1, -1, "'s")])
             else:
-                _close(runs, current)
-                current, pending = [], []
-            last_end = end
-            if end < len(text) and text[end] in "'\u2019" and _POSSESSIVE.match(text, end):
-                _close(runs, current, possessive=True)
-                current, pending, last_end = [], [], -1
-    _close(runs, current)
+                runs.append([(start, end, words)])
     return runs
+
+
+def _possessive_at(text: str, end: int) -> bool:
+    return end < len(text) and text[end] in "'\u2019" and _POSSESSIVE.match(text, end) is not None
+
+
+def _split_run(
+    text: str,
+    offset: int,
+    words: str,
+    lexicon: Lexicon,
+    runs: list[list[tuple[int, int, str]]],
+) -> None:
+    """Split one match of ``_RUN`` at stopwords and trigger words; add its runs to ``runs``."""
+    current: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int, str]] = []  # connectors waiting for a capitalised word
+    last_end = -1
+    for start, end, word in _tokens(text, offset, words):
+        lower = word.lower()
+        if last_end < 0 or text[last_end:start] != " ":
+            _close(runs, current)
+            current, pending = [], []
+        if word[0].isupper() and lower not in lexicon.stopwords and lower not in lexicon.triggers:
+            current.extend(pending)
+            pending = []
+            current.append((start, end, word))
+        elif current and lower in _CONNECTORS:
+            pending.append((start, end, word))
+        else:
+            _close(runs, current)
+            current, pending = [], []
+        last_end = end
+        if _possessive_at(text, end):
+            _close(runs, current, possessive=True)
+            current, pending, last_end = [], [], -1
+    _close(runs, current)
 
 
 def _tokens(text: str, start: int, words: str) -> list[tuple[int, int, str]]:
