@@ -49,7 +49,8 @@ class Document:
     names: list[Name]
     name_starts: list[int]
     mentions: list[Mention]  # the DATE and TIME expressions: what can date an event
-    timexes: list[Mention]  # every time expression, durations included
+    timexes: list[Mention]  # every time expression, durations included; they never overlap
+    timex_starts: list[int]
     triggers: list[Found]
     trigger_starts: list[int]
     topic: str | None  # the full name of the person the article names most often
@@ -67,6 +68,11 @@ class Document:
             if name.kind == "person":
                 return name.text
         return None
+
+    def in_timex(self, position: int) -> bool:
+        """True when ``position`` lies within a time expression."""
+        index = bisect.bisect_right(self.timex_starts, position) - 1
+        return index >= 0 and position < self.timexes[index].end
 
     def triggers_of(self, sentence: Sentence) -> list[Found]:
         """The triggers that lie within the sentence."""
@@ -98,6 +104,7 @@ def read_document(text: str, *, reference: date | None, source: str, lexicon: Le
         name_starts=[n.start for n in names],
         mentions=[m for m in timexes if m.type in ("DATE", "TIME")],
         timexes=timexes,
+        timex_starts=[m.start for m in timexes],
         triggers=triggers,
         trigger_starts=[t.start for t in triggers],
         topic=min(people, key=lambda p: (-people[p], p)) if people else None,
@@ -131,21 +138,25 @@ def find_triggers(text: str, lexicon: Lexicon) -> list[Found]:
         ...                                load_lexicon())]
         ['held talks']
     """
-    quoted = [m.span() for m in _ATTRIBUTION.finditer(text)]
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = text  # lower() changed the length (e.g. "İ"): offsets would shift
+    quoted = []
+    if lowered is text or "according" in lowered:  # a plain search is cheaper than the regex
+        quoted = [m.span() for m in _ATTRIBUTION.finditer(text)]
     triggers = lexicon.triggers
+    phrase_starts = lexicon.phrase_starts
     found: list[Found] = []
     for match in lexicon.first_word_re.finditer(lowered):
         word = match.group()
-        if found and match.start() < found[-1].end:
+        start, end = match.span()
+        if found and start < found[-1].end:
             continue
-        end = match.end()
-        following = _NEXT_WORD.match(lowered, end)
-        if following is not None and f"{word} {following['word']}" in triggers:
-            word, end = f"{word} {following['word']}", following.end()
-        if word not in triggers or (quoted and any(a <= match.start() < b for a, b in quoted)):
+        if word in phrase_starts:
+            following = _NEXT_WORD.match(lowered, end)
+            if following is not None and f"{word} {following['word']}" in triggers:
+                word, end = f"{word} {following['word']}", following.end()
+        if word not in triggers or (quoted and any(a <= start < b for a, b in quoted)):
             continue
-        found.append(Found(match.start(), end, word, triggers[word]))
+        found.append(Found(start, end, word, triggers[word]))
     return found

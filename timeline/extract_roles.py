@@ -127,7 +127,7 @@ def _modifiers(doc: Document, clause_start: int, found: Found) -> tuple[list[str
             break
         if lower in doc.lexicon.stopwords or lower in doc.lexicon.triggers:
             break
-        if any(m.start <= match.start() < m.end for m in doc.timexes):
+        if doc.in_timex(match.start()):
             break
         if word[0].isupper() and not any(c.isdigit() for c in word) and not word.isupper():
             break  # a name, which is an actor or a place rather than a modifier
@@ -141,7 +141,7 @@ def _object_words(doc: Document, found: Found, end: int) -> list[str]:
     words: list[str] = []
     position = found.end
     for match in WORD.finditer(doc.text, found.end, end):
-        if any(m.start <= match.start() < m.end for m in doc.timexes):
+        if doc.in_timex(match.start()):
             position = match.end()
             continue  # "agreed yesterday, Monday, to ...": skip the dates
         gap = doc.text[position : match.start()]

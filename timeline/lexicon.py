@@ -41,6 +41,7 @@ class Lexicon:
     language: str
     triggers: Mapping[str, Trigger]
     first_words: frozenset[str]
+    phrase_starts: frozenset[str]  # first words of the triggers of two words or more
     first_word_re: re.Pattern[str]  # any first word of a trigger, on lower-cased text
     tracks: Mapping[str, str]
     status_re: Mapping[str, re.Pattern[str]]
@@ -167,6 +168,7 @@ def _compile(data: dict[str, object], name: str, language: str) -> Lexicon:
         language=language,
         triggers=triggers,
         first_words=frozenset(word.split()[0] for word in triggers),
+        phrase_starts=frozenset(word.split()[0] for word in triggers if " " in word),
         first_word_re=_words_re(w.split()[0] for w in triggers),
         tracks=tracks,
         status_re=status_re,
