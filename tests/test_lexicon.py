@@ -54,3 +54,15 @@ def test_the_trie_regex_finds_what_a_flat_alternation_finds(words: list[str], te
     expected = re.compile(rf"(?<![\w-])(?:{flat})(?![\w-])")
     found = _words_re(words)
     assert [m.span() for m in found.finditer(text)] == [m.span() for m in expected.finditer(text)]
+
+
+def test_noun_headlines_name_known_nouns_and_placeholders() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.triggers["trip"].headline == "visits {place}"
+    assert lexicon.triggers["met"].headline == "meets"
+    bad_noun = _data(a={"track": "A", "nouns": ["x"], "noun_headlines": {"y": "does"}})
+    with pytest.raises(RuleDataError, match="'y' is not one of its nouns"):
+        _compile(bad_noun, "test.toml", "en")
+    bad_slot = _data(a={"track": "A", "nouns": ["x"], "noun_headlines": {"x": "goes to {city}"}})
+    with pytest.raises(RuleDataError, match=r"unknown placeholder\(s\) \['city'\]"):
+        _compile(bad_slot, "test.toml", "en")

@@ -122,7 +122,8 @@ def _renamed(event: Event, mapping: dict[str, str]) -> Event:
     title = event.title
     for old in sorted(event.actors, key=len, reverse=True):
         new = mapping.get(old, old)
-        if new != old and new not in title:
+        # A single word in a title is a short name on purpose ("Biden says ..."): it stays.
+        if new != old and " " in old and new not in title:
             title = title.replace(old, new)
     if actors == event.actors and title == event.title:
         return event

@@ -65,7 +65,7 @@ def extract(
         >>> events = extract("Ann Lee met Bo Chan in Paris on 3 May 2021.", reference=None,
         ...                  source="a")
         >>> [(str(e.date), e.title, e.actors, e.place) for e in events]
-        [('2021-05-03', 'Ann Lee meets Bo Chan in Paris', ('Ann Lee', 'Bo Chan'), 'Paris')]
+        [('2021-05-03', 'Lee meets Bo Chan in Paris', ('Ann Lee', 'Bo Chan'), 'Paris')]
     """
     lexicon = lexicon if lexicon is not None else load_lexicon()
     doc = read_document(text, reference=reference, source=source, lexicon=lexicon)
@@ -171,7 +171,7 @@ def _undated_meeting(
             events.append(
                 Event(
                     id=f"{doc.source}-{len(events) + 1}",
-                    title=title(found, roles, "happened"),
+                    title=title(found, roles, "happened", doc.short_names),
                     track=doc.lexicon.tracks["meeting"],
                     actors=(*roles.subject, *roles.objects),
                     place=roles.place[1] if roles.place else None,
@@ -225,7 +225,7 @@ def _add_event(
     events.append(
         Event(
             id=f"{doc.source}-{len(events) + 1}",
-            title=title(found, roles, event_status),
+            title=title(found, roles, event_status, doc.short_names),
             date=value,
             track=doc.lexicon.tracks[kind],
             status=event_status,

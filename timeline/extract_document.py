@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -54,6 +55,7 @@ class Document:
     triggers: list[Found]
     trigger_starts: list[int]
     topic: str | None  # the full name of the person the article names most often
+    short_names: dict[str, str]  # a person's full name -> the one word a title calls them
 
     def names_in(self, start: int, end: int) -> list[Name]:
         """The names that lie within ``[start, end)``."""
@@ -108,7 +110,35 @@ def read_document(text: str, *, reference: date | None, source: str, lexicon: Le
         triggers=triggers,
         trigger_starts=[t.start for t in triggers],
         topic=min(people, key=lambda p: (-people[p], p)) if people else None,
+        short_names=short_names(text, names),
     )
+
+
+def short_names(text: str, names: Sequence[Name]) -> dict[str, str]:
+    """The word each person of the text goes by: the one the text uses alone, else the last.
+
+    A text that writes "Xi" for Xi Jinping or "Blinken" for Antony Blinken says which word is
+    the family name, whatever the order of names; a person never named alone gets the last
+    word, the family name in English usage.
+
+    Example:
+        >>> from timeline.lexicon import load_lexicon
+        >>> text = "Xi Jinping met Mike Pompeo. Xi left."
+        >>> short_names(text, find_names(text, load_lexicon()))
+        {'Xi Jinping': 'Xi', 'Mike Pompeo': 'Pompeo'}
+    """
+    alone: dict[str, Counter[str]] = {}
+    for name in names:
+        if name.kind != "person" or " " not in name.text:
+            continue
+        written = text[name.start : name.end]
+        counts = alone.setdefault(name.text, Counter())
+        if " " not in written and written in name.text.split():
+            counts[written] += 1
+    return {
+        full: min(counts, key=lambda w: (-counts[w], w)) if counts else full.split()[-1]
+        for full, counts in alone.items()
+    }
 
 
 def _timexes(text: str, *, reference: date | None) -> list[Mention]:

@@ -31,6 +31,16 @@ DETERMINERS = frozenset(
 _CONTENT = re.compile(r"\sthat\s|[\u201c\"]")
 _AGENT = re.compile(r"\s*(?:of|by)\b")
 _NON_PERSONAL = frozenset({"they", "it", "we", "there"})
+_CONTENT_STOP = frozenset(
+    {"but", "during", "after", "before", "when", "while", "because", "although", "though",
+     "since", "so", "which", "who", "whereas", "saying", "according"}
+)  # fmt: skip
+_PREPOSITIONS = frozenset(
+    {"to", "of", "for", "with", "in", "on", "at", "by", "from", "about", "over"}
+)
+_QUOTES = ('"', "\u201c", "\u201d", "(")
+_OBJECT_TRAILING = DETERMINERS | {"to", "of", "for", "with", "in", "on"}
+_TRAILING = DETERMINERS | {"to", "of", "for", "with", "in", "on", "and", "or", "at", "by"}
 _NAMED_BEFORE = re.compile(r"\s*(?:\([A-Z0-9-]{2,10}\))?\s*")
 
 
@@ -44,6 +54,7 @@ class Parts:
     modifiers: list[str]
     object_words: list[str]
     filled: bool  # the subject is the article's main person, not named in the clause
+    content: list[str]  # what a statement says: the words of its "that" clause
 
 
 def parts(doc: Document, bounds: tuple[int, int], found: Found) -> Parts:
@@ -96,6 +107,9 @@ def parts(doc: Document, bounds: tuple[int, int], found: Found) -> Parts:
         subject.append(doc.topic)
         filled = True
     object_words = [] if found.trigger.noun else _object_words(doc, found, end)
+    said: list[str] = []
+    if content is not None and found.trigger.kind == "statement" and not found.trigger.noun:
+        said = _content_words(doc, found, content.start(), content.end(), bounds[1])
     return Parts(
         list(dict.fromkeys(subject)),
         list(dict.fromkeys(objects)),
@@ -103,6 +117,7 @@ def parts(doc: Document, bounds: tuple[int, int], found: Found) -> Parts:
         modifiers,
         object_words,
         filled,
+        said,
     )
 
 
@@ -137,7 +152,11 @@ def _modifiers(doc: Document, clause_start: int, found: Found) -> tuple[list[str
 
 
 def _object_words(doc: Document, found: Found, end: int) -> list[str]:
-    """The few words after a verb that say what it was about ("hails the talks")."""
+    """The few words after a verb that say what it was about ("hails the talks").
+
+    They end at a comma or quotation mark, a conjunction, five words, or a preposition after
+    the first two words ("stresses Washington's commitment | to ...").
+    """
     words: list[str] = []
     position = found.end
     for match in WORD.finditer(doc.text, found.end, end):
@@ -145,16 +164,40 @@ def _object_words(doc: Document, found: Found, end: int) -> list[str]:
             position = match.end()
             continue  # "agreed yesterday, Monday, to ...": skip the dates
         gap = doc.text[position : match.start()]
-        if ("," in gap and words) or len(words) == 5:
+        if ("," in gap and words) or len(words) == 5 or any(q in gap for q in _QUOTES):
             break
         lower = match.group().lower()
-        if lower in _OBJECT_STOP or match.group()[0].isupper():
+        if lower in _OBJECT_STOP or (len(words) >= 2 and lower in _PREPOSITIONS):
             break
         words.append(match.group())
         position = match.end()
-    while words and words[-1].lower() in DETERMINERS | {"to", "of", "for", "with", "in", "on"}:
+    while words and words[-1].lower() in _OBJECT_TRAILING:
         words.pop()
     return words
+
+
+def _content_words(doc: Document, found: Found, that: int, start: int, end: int) -> list[str]:
+    """The first words of the "that" clause of a statement verb ("stated on Monday that ..."),
+    up to a clause break or a conjunction; none when "that" is not the verb's complement."""
+    if doc.text[that:start].strip() != "that":
+        return []
+    between = [m for m in WORD.finditer(doc.text, found.end, that) if not doc.in_timex(m.start())]
+    if len(between) > 3:
+        return []  # "that" belongs to something further away
+    words: list[str] = []
+    position = start
+    for match in WORD.finditer(doc.text, start, end):
+        if doc.in_timex(match.start()):
+            break
+        if any(c in ",;:()" for c in doc.text[position : match.start()]) or len(words) == 12:
+            break
+        if match.group().lower() in _CONTENT_STOP:
+            break
+        words.append(match.group())
+        position = match.end()
+    while words and words[-1].lower() in _TRAILING:
+        words.pop()
+    return words if len(words) >= 3 else []
 
 
 def status(doc: Document, bounds: tuple[int, int], value: EDTFDate) -> Status:

@@ -26,7 +26,11 @@ STATUS_ORDER = ("cancelled", "postponed", "planned")
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
-    """What a trigger word means: its event kind, part of speech and headline form."""
+    """What a trigger word means: its event kind, part of speech and headline form.
+
+    A verb's headline is its present tense ("meets"); a noun's is the verb phrase a title puts
+    after the subject ("visits {place}", "attends the {noun}"), or ``""`` when it has none.
+    """
 
     kind: str
     noun: bool
@@ -105,6 +109,27 @@ def _strings(data: object, where: str) -> list[str]:
     return list(data)
 
 
+_PLACEHOLDER = re.compile(r"\{(?P<name>[^{}]*)\}")
+
+
+def _noun_headlines(data: object, nouns: list[str], where: str) -> dict[str, str]:
+    """Check ``noun = "verb phrase"`` entries: known nouns, known placeholders only."""
+    if not isinstance(data, dict):
+        raise RuleDataError(f"{where}.noun_headlines must be a table of noun = headline")
+    for noun, headline in data.items():
+        if noun not in nouns:
+            raise RuleDataError(f"{where}.noun_headlines: {noun!r} is not one of its nouns")
+        if not isinstance(headline, str) or not headline.strip():
+            raise RuleDataError(f"{where}.noun_headlines.{noun}: expected a verb phrase")
+        unknown = {m["name"] for m in _PLACEHOLDER.finditer(headline)} - {"noun", "place"}
+        if unknown:
+            raise RuleDataError(
+                f"{where}.noun_headlines.{noun}: unknown placeholder(s) {sorted(unknown)!r}; "
+                "use {noun} or {place}"
+            )
+    return dict(data)
+
+
 @cache
 def load_lexicon(language: str = "en") -> Lexicon:
     """Read, check and compile ``rules/events_<language>.toml``.
@@ -137,7 +162,8 @@ def _compile(data: dict[str, object], name: str, language: str) -> Lexicon:
             raise RuleDataError(f"{name}: kinds.{kind}.verbs must be a table of word = headline")
         entries = [(w.lower(), Trigger(kind, False, str(h), priority)) for w, h in verbs.items()]
         nouns = _strings(spec.get("nouns", []), f"{name}: kinds.{kind}.nouns")
-        entries += [(w.lower(), Trigger(kind, True, w.lower(), priority)) for w in nouns]
+        headlines = _noun_headlines(spec.get("noun_headlines", {}), nouns, f"{name}: kinds.{kind}")
+        entries += [(w.lower(), Trigger(kind, True, headlines.get(w, ""), priority)) for w in nouns]
         for word, trigger in entries:
             if word in triggers:
                 raise RuleDataError(
