@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from timeline.extract import extract
+from timeline.extract import extract, extract_candidates
 from timeline.lexicon import load_lexicon
 from timeline.models import Event
 
@@ -130,3 +130,11 @@ def test_an_invitation_looks_ahead_to_the_next_such_month() -> None:
     event = _one("Ann Lee was invited to Rome in March for the summit.")
     assert str(event.date) == "2024-03"
     assert event.status == "planned"
+
+
+def test_candidates_come_with_the_article_spellings_of_names() -> None:
+    found = extract_candidates(
+        "Secretary Ann Lee met Bo Chan in Rome on 3 May 2021.", reference=None, source="d"
+    )
+    assert [e.title for e in found.events] == ["Lee meets Bo Chan in Rome"]
+    assert [(s.name, s.titled) for s in found.spellings] == [("Ann Lee", True), ("Bo Chan", False)]

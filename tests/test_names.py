@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.lexicon import load_lexicon
-from timeline.names import find_names, name_key
+from timeline.names import find_names, name_key, spellings
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,12 @@ def test_single_words_become_the_full_name() -> None:
 
 def test_name_keys_meet_across_spellings() -> None:
     assert name_key("Antony Blinken") == name_key("Anthony Blinken")
+
+
+def test_spellings_are_full_names_written_out_with_their_titles() -> None:
+    text = "Mayor Ann Lee met Foreign Minister Bo Chan. Chan and Ann Lee left."
+    found = spellings(text, find_names(text, load_lexicon()), "a")
+    assert [(s.source, s.name, s.titled) for s in found] == [
+        ("a", "Ann Lee", True),
+        ("a", "Bo Chan", True),
+    ]

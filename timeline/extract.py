@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from timeline.dates import EDTFDate, PartialDate, Precision
@@ -38,14 +39,36 @@ from timeline.extract_titles import title
 from timeline.lexicon import Lexicon, load_lexicon
 from timeline.mentions import Mention
 from timeline.models import Event, SourceRef
+from timeline.names import Spelling, spellings
 from timeline.sentences import Sentence, split_sentences
 
-__all__ = ["MAX_INHERIT", "extract", "timex_to_edtf"]
+__all__ = ["MAX_INHERIT", "ArticleCandidates", "extract", "extract_candidates", "timex_to_edtf"]
 
 # A dateless meeting takes the day of a sentence at most this many sentences before it.
 MAX_INHERIT = 3
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b(?:[A-Z]{2,6}|[A-Z]\d{1,2})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCandidates:
+    """What one article gives the merge: its candidates and how it spells people's names."""
+
+    events: list[Event]
+    spellings: list[Spelling]
+
+
+def extract_candidates(
+    text: str, *, reference: date | None, source: str, lexicon: Lexicon | None = None
+) -> ArticleCandidates:
+    """Return the event candidates of one article and the spellings of its people's names.
+
+    The spellings let :func:`timeline.clustering.cluster` write each person as the articles
+    that give a title do ("Secretary of State Antony Blinken"). Arguments as for ``extract``.
+    """
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    doc = read_document(text, reference=reference, source=source, lexicon=lexicon)
+    return ArticleCandidates(_events(doc), spellings(text, doc.names, source))
 
 
 def extract(
@@ -68,11 +91,15 @@ def extract(
         [('2021-05-03', 'Lee meets Bo Chan in Paris', ('Ann Lee', 'Bo Chan'), 'Paris')]
     """
     lexicon = lexicon if lexicon is not None else load_lexicon()
-    doc = read_document(text, reference=reference, source=source, lexicon=lexicon)
+    return _events(read_document(text, reference=reference, source=source, lexicon=lexicon))
+
+
+def _events(doc: Document) -> list[Event]:
+    """The candidates of an article, sentence by sentence."""
     events: list[Event] = []
     starts = [m.start for m in doc.mentions]
     last_day: tuple[int, int, PartialDate] | None = None  # (paragraph, sentence index, day)
-    for index, sentence in enumerate(split_sentences(text)):
+    for index, sentence in enumerate(split_sentences(doc.text)):
         first = bisect.bisect_left(starts, sentence.start)
         last = bisect.bisect_left(starts, sentence.end)
         mentions = doc.mentions[first:last]

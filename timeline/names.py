@@ -49,6 +49,31 @@ class Name:
     possessive: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    """How an article writes a person's full name, and whether a title leads it there."""
+
+    source: str
+    name: str
+    titled: bool
+
+
+def spellings(text: str, names: Sequence[Name], source: str) -> list[Spelling]:
+    """The full names of people as ``text`` writes them out (not resolved from one word).
+
+    Example:
+        >>> from timeline.lexicon import load_lexicon
+        >>> text = "Secretary Ann Lee met Bo Chan. Lee left."
+        >>> [(s.name, s.titled) for s in spellings(text, find_names(text, load_lexicon()), "a")]
+        [('Ann Lee', True), ('Bo Chan', False)]
+    """
+    found: dict[str, bool] = {}
+    for name in names:
+        if name.kind == "person" and " " in name.text and text[name.start : name.end] == name.text:
+            found[name.text] = found.get(name.text, False) or bool(name.title)
+    return [Spelling(source, name, titled) for name, titled in found.items()]
+
+
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> tuple[str, ...]:
     """Return a spelling-tolerant key of a name: one consonant skeleton per word.
