@@ -29,3 +29,8 @@ def test_without_a_reference_only_absolute_dates_are_kept() -> None:
     text = "Ann Lee met Bo Chan on Monday and on 3 May 2021."
     doc = read_document(text, reference=None, source="d", lexicon=load_lexicon())
     assert [m.value for m in doc.mentions] == ["2021-05-03"]
+
+
+def test_attributions_are_skipped_in_any_case() -> None:
+    found = find_triggers("ACCORDING TO the statement, Ann Lee met Bo Chan.", load_lexicon())
+    assert [f.word for f in found] == ["met"]

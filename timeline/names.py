@@ -31,6 +31,7 @@ _RUN = re.compile(
     rf"(?<![\w-]){_CAPITALISED}"
     rf"(?: (?:(?:of|the|for|de|del|van|von|al|bin|la) )*{_CAPITALISED})*"
 )
+_APOSTROPHES = ("'", "\u2019")
 _POSSESSIVE = re.compile(r"['\u2019]s?(?!\w)")
 _CONNECTORS = frozenset({"of", "the", "for", "de", "del", "van", "von", "al", "bin", "la"})
 _VOWELS = re.compile(r"[aeiouy]")
@@ -125,7 +126,7 @@ def _runs(text: str, lexicon: Lexicon) -> list[list[tuple[int, int, str]]]:
             _split_run(text, run.start(), words, lexicon, runs)
         elif lower not in triggers:
             start, end = run.span()
-            if _possessive_at(text, end):
+            if text[end : end + 1] in _APOSTROPHES and _POSSESSIVE.match(text, end):
                 runs.append([(start, end, words), (-1, -1, "'s")])
             else:
                 runs.append([(start, end, words)])
@@ -133,7 +134,7 @@ def _runs(text: str, lexicon: Lexicon) -> list[list[tuple[int, int, str]]]:
 
 
 def _possessive_at(text: str, end: int) -> bool:
-    return end < len(text) and text[end] in "'\u2019" and _POSSESSIVE.match(text, end) is not None
+    return text[end : end + 1] in _APOSTROPHES and _POSSESSIVE.match(text, end) is not None
 
 
 def _split_run(
