@@ -71,3 +71,9 @@ def test_plural_verbs() -> None:
         "have",
         "agree",
     ]
+
+
+def test_a_plan_that_fell_through_is_named_not_told() -> None:
+    text = "Ann Lee was scheduled to travel in February, but the plan was postponed."
+    titles = [e.title for e in extract(text, reference=REFERENCE, source="d") if e.date]
+    assert titles == ["Lee's visit (postponed)"]

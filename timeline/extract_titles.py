@@ -8,8 +8,9 @@ clause as its object when it has one); a noun trigger gives the verb phrase the 
 for it ("trip" → "visits {place}", "summit" → "attends the {noun}"), or "Subject's noun" when
 it has none or lacks its place. Two subjects make the verb plural ("Biden and Xi attend").
 A clause with no subject keeps a noun phrase ("G20 summit in New Delhi"). A status that did not
-hold follows in brackets. Finding the roles is :mod:`timeline.extract_roles`; this module only
-writes them.
+hold follows in brackets, after "Subject's visit" when the verb names nothing else (a plan
+that fell through is no action in the present tense). Finding the roles is
+:mod:`timeline.extract_roles`; this module only writes them.
 """
 
 from __future__ import annotations
@@ -93,6 +94,8 @@ def title(found: Found, parts: Parts, status: Status, short_names: Mapping[str, 
             text = f"{who} {says} {' '.join(parts.content)}"
         elif whom or parts.object_words:
             text = f"{who} {verb} {whom or ' '.join(parts.object_words)}"
+        elif status in ("postponed", "cancelled") and not place:
+            text = _possessive(who, trigger.kind_noun)  # a plan that did not hold
         else:
             text = f"{who} {_without_dangling(verb)}"
     elif trigger.noun:
@@ -115,12 +118,17 @@ def _noun_headline(found: Found, parts: Parts, who: str, whom: str, several: boo
     what = " ".join([*parts.modifiers, found.word])
     takes_object = "{" not in headline  # "meets", "holds talks with": someone
     if not headline or (takes_object and not whom) or ("{place}" in headline and not parts.place):
-        possessive = "'" if who.endswith("s") else "'s"
-        return f"{who}{possessive} {what}" + (f" with {whom}" if whom else "")
+        return _possessive(who, what) + (f" with {whom}" if whom else "")
     verb = plural(headline) if several else headline
     phrase = verb.replace("{noun}", what).replace("{place}", parts.place[1] if parts.place else "")
     phrase = _articles(phrase)
     return f"{who} {phrase} {whom}" if whom else f"{who} {_without_dangling(phrase)}"
+
+
+def _possessive(who: str, what: str) -> str:
+    """ "Blinken's visit", "Jones' visit"."""
+    mark = "'" if who.endswith("s") else "'s"
+    return f"{who}{mark} {what}"
 
 
 def _without_dangling(phrase: str) -> str:

@@ -36,6 +36,7 @@ class Trigger:
     noun: bool
     headline: str
     priority: int
+    kind_noun: str = ""  # the first noun of its kind ("visit"): how a title names a plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,10 +161,16 @@ def _compile(data: dict[str, object], name: str, language: str) -> Lexicon:
         verbs = spec.get("verbs", {})
         if not isinstance(verbs, dict):
             raise RuleDataError(f"{name}: kinds.{kind}.verbs must be a table of word = headline")
-        entries = [(w.lower(), Trigger(kind, False, str(h), priority)) for w, h in verbs.items()]
+        first = nouns[0].lower() if (nouns := spec.get("nouns")) else kind
+        entries = [
+            (w.lower(), Trigger(kind, False, str(h), priority, str(first)))
+            for w, h in verbs.items()
+        ]
         nouns = _strings(spec.get("nouns", []), f"{name}: kinds.{kind}.nouns")
         headlines = _noun_headlines(spec.get("noun_headlines", {}), nouns, f"{name}: kinds.{kind}")
-        entries += [(w.lower(), Trigger(kind, True, headlines.get(w, ""), priority)) for w in nouns]
+        entries += [
+            (w.lower(), Trigger(kind, True, headlines.get(w, ""), priority, first)) for w in nouns
+        ]
         for word, trigger in entries:
             if word in triggers:
                 raise RuleDataError(
