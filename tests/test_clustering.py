@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from timeline.clustering import canonical_names, cluster
 from timeline.models import Event, SourceRef
-from timeline.names import name_key
+from timeline.names import Spelling, name_key
 
 
 def _event(
@@ -12,7 +12,7 @@ def _event(
 ) -> Event:
     return Event(
         id=f"{source}-1",
-        title=" meets ".join(actors) or kind,
+        title=str(extra.pop("title", " meets ".join(actors) or kind)),
         date=date,
         track="Visits and meetings",
         actors=actors,
@@ -121,3 +121,49 @@ def test_statuses_vote_and_titles_follow() -> None:
 def test_result_is_independent_of_duplicates_and_ids_are_unique() -> None:
     events = cluster([_event(s, "2023-06-19", (f"Person {s.upper()}", "Zed Q")) for s in "ab"])
     assert len({e.id for e in events}) == len(events)
+
+
+def test_the_spelling_written_with_a_title_wins_over_the_most_used() -> None:
+    candidates = [
+        _event("a", "2023-06-18", ("Anthony Blinken", "Qin Gang")),
+        _event("b", "2023-06-18", ("Anthony Blinken", "Qin Gang")),
+        _event("c", "2023-06-18", ("Antony Blinken", "Qin Gang")),
+    ]
+    spellings = [
+        Spelling("a", "Anthony Blinken", titled=False),
+        Spelling("b", "Anthony Blinken", titled=False),
+        Spelling("c", "Antony Blinken", titled=True),
+    ]
+    (event,) = cluster(candidates, spellings=spellings)
+    assert event.actors == ("Antony Blinken", "Qin Gang")
+
+
+def test_without_titles_the_spelling_in_more_sources_wins_not_the_alphabet() -> None:
+    candidates = [
+        _event("a", "2023-06-18", ("Anthony Blinken",)),
+        _event("a", "2023-06-18", ("Anthony Blinken",)),
+        _event("b", "2023-06-18", ("Antony Blinken",)),
+        _event("c", "2023-06-18", ("Antony Blinken",)),
+    ]
+    assert canonical_names(candidates)["Anthony Blinken"] == "Antony Blinken"
+    only_counts = candidates[:2] + candidates[2:3]
+    assert canonical_names(only_counts)["Antony Blinken"] == "Anthony Blinken"
+
+
+def test_a_year_that_clusters_with_a_month_keeps_the_month_even_when_postponed() -> None:
+    year = _event("a", "2023", ("Ann Lee",), kind="visit", status="postponed")
+    month = _event("b", "2023-02", ("Ann Lee",), kind="visit", status="postponed")
+    for order in ([year, month], [month, year]):
+        (event,) = cluster(order)
+        assert str(event.planned) == "2023-02"
+        assert [r.source for r in event.sources] == ["a", "b"]
+
+
+def test_short_names_in_titles_stay_short_and_full_variants_are_respelled() -> None:
+    short = _event(
+        "a", "2023-06-18", ("Biden", "Anthony Blinken"), title="Biden meets Anthony Blinken"
+    )
+    full = _event("b", "2022-01-01", ("Joe Biden", "Antony Blinken"), kind="visit", place="Rome")
+    other = _event("c", "2021-01-01", ("Antony Blinken",), kind="visit", place="Oslo")
+    titles = {e.title: e.actors for e in cluster([short, full, other])}
+    assert titles["Biden meets Antony Blinken"] == ("Joe Biden", "Antony Blinken")

@@ -171,3 +171,67 @@ def test_the_shipped_events_file_keeps_every_line(tmp_path: Path) -> None:
     shipped = (Path(__file__).resolve().parent.parent / "events.yaml").read_text(encoding="utf-8")
     new, _ = merge_text(_candidates(), shipped)
     _only_additions(shipped, new)
+
+
+KEYWORDS = """\
+title: Made-up file for keyword links
+tracks: [Frictions, Statements]
+events:
+  - id: volcano
+    title: Ash cloud from the volcano closes the airport
+    date: 2031-03
+    track: Frictions
+    tags: [volcano]
+  - id: mayor-volcano
+    title: The mayor says the volcano is calm again
+    date: 2031-08-02
+    track: Statements
+    actors: [Ann Lee]
+    tags: [volcano, statement]
+  - id: flood
+    title: River flood
+    date: 2031-05
+    track: Frictions
+"""
+
+
+def _nameless(date: str, title: str) -> Timeline:
+    candidate = Event(
+        id=f"{date}-candidate",
+        title=title,
+        date=date,
+        track="Incidents",
+        tags=("incident",),
+        sources=(SourceRef(source="b2", span=(0, 30)),),
+        origin="extracted",
+        confidence=0.5,
+    )
+    return _candidates().model_copy(update={"events": (candidate,)})
+
+
+@pytest.mark.parametrize(
+    ("date", "title", "linked"),
+    [
+        pytest.param("2031", "Volcano incident", "volcano", id="one-of-its-kind"),
+        pytest.param("2031-03", "Volcano ash incident", "volcano", id="month"),
+        pytest.param("2030", "Volcano incident", None, id="another-year"),
+        pytest.param("2031", "River incident", "flood", id="another-keyword"),
+        pytest.param("2031", "The incident", None, id="only-generic-words"),
+    ],
+)
+def test_a_candidate_without_actors_links_by_a_distinctive_keyword(
+    date: str, title: str, linked: str | None
+) -> None:
+    new, summary = merge_text(_nameless(date, title), KEYWORDS)
+    timeline = loads(new)
+    if linked is None:
+        assert str(summary) == "linked 0, added 1, unchanged 0"
+    else:
+        assert str(summary) == "linked 1, added 0, unchanged 0"
+        assert [r.source for r in timeline.event(linked).sources] == ["b2"]
+
+
+def test_a_keyword_shared_by_two_curated_events_of_the_kind_links_neither() -> None:
+    twice = KEYWORDS.replace("    tags: [volcano, statement]", "    tags: [volcano]")
+    _, summary = merge_text(_nameless("2031", "Volcano incident"), twice)
+    assert str(summary) == "linked 0, added 1, unchanged 0"

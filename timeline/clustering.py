@@ -5,7 +5,8 @@ ranges overlap) and their content agrees: the same kind of event with a shared a
 rival counterparts (Blinken meeting Xi is not Blinken meeting Wang), or two shared actors
 whatever the kind, or, for events with no actors, the same place, acronym (G20) or title.
 Names are compared by :func:`timeline.names.name_key`, so "Antony"/"Anthony" or "Chen
-Gang"/"Qin Gang" do not split an event, and each is written in its most frequent spelling.
+Gang"/"Qin Gang" do not split an event, and each is written in its best attested spelling: the
+one written after a title in the most articles, then in the most articles.
 
 Dates of one event that do not overlap (one article says 18 June, another 19 June) are kept:
 the candidates merge when everything else agrees (kind, actors, place) and the dates are at
@@ -23,14 +24,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
 from timeline.dates import EDTFDate, PartialDate, Qualifier, sort_key
 from timeline.models import Event, SourceRef, Status
-from timeline.names import name_key
+from timeline.names import Spelling, name_key
 
 # Dates of one event may disagree by this much and still be merged (and flagged).
 CONFLICT_DAYS = 31
@@ -83,11 +84,17 @@ def _acronyms(event: Event) -> set[str]:
     return {t for t in event.tags[1:] if t.isupper() or any(c.isdigit() for c in t)}
 
 
-def canonical_names(candidates: Iterable[Event]) -> dict[str, str]:
-    """Map every actor spelling to the spelling most used for the same person.
+def canonical_names(
+    candidates: Sequence[Event], *, spellings: Sequence[Spelling] = ()
+) -> dict[str, str]:
+    """Map every actor spelling to the best attested spelling of the same person.
 
-    Multi-word names meet by :func:`name_key`; a single word ("Biden") goes to the one
-    multi-word name that contains it, when there is exactly one.
+    Multi-word names meet by :func:`name_key`. Of the spellings of one person, the one the
+    articles write after a title ("Secretary of State Antony Blinken") in the most sources
+    wins, then the one in the most sources, then the most used; the alphabet only breaks
+    ties. ``spellings`` says how each article writes names; without it, the candidates'
+    sources count. A single word ("Biden") goes to the one multi-word name that contains it,
+    when there is exactly one.
 
     Example:
         >>> from timeline.models import Event
@@ -98,17 +105,29 @@ def canonical_names(candidates: Iterable[Event]) -> dict[str, str]:
         ('Antony Blinken', 'Joe Biden')
     """
     counts = Counter(actor for event in candidates for actor in event.actors)
+    sources: dict[str, set[str]] = defaultdict(set)
+    titled: dict[str, set[str]] = defaultdict(set)
+    for event in candidates:
+        for actor in event.actors:
+            sources[actor].update(ref.source for ref in event.sources)
+    for spelling in spellings:
+        sources[spelling.name].add(spelling.source)
+        if spelling.titled:
+            titled[spelling.name].add(spelling.source)
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for name in counts:
         groups[name_key(name)].append(name)
     mapping: dict[str, str] = {}
     by_word: dict[str, set[str]] = defaultdict(set)
-    for spellings in groups.values():
-        best = min(spellings, key=lambda s: (-counts[s], s))
-        for spelling in spellings:
-            mapping[spelling] = best
-            if " " in spelling:
-                for word in spelling.split():
+    for variants in groups.values():
+        best = min(
+            variants,
+            key=lambda s: (-len(titled[s]), -len(sources[s]), -counts[s], s),
+        )
+        for variant in variants:
+            mapping[variant] = best
+            if " " in variant:
+                for word in variant.split():
                     by_word[word].add(best)
     # A single word goes to a full name only by exact spelling: "China" is no "Qin".
     for name in counts:
@@ -122,7 +141,8 @@ def _renamed(event: Event, mapping: dict[str, str]) -> Event:
     title = event.title
     for old in sorted(event.actors, key=len, reverse=True):
         new = mapping.get(old, old)
-        if new != old and new not in title:
+        # A single word in a title is a short name on purpose ("Biden says ..."): it stays.
+        if new != old and " " in old and new not in title:
             title = title.replace(old, new)
     if actors == event.actors and title == event.title:
         return event
@@ -177,7 +197,7 @@ def _blocks(event: Event) -> list[tuple[str, ...]]:
     return keys
 
 
-def cluster(candidates: Sequence[Event]) -> list[Event]:
+def cluster(candidates: Sequence[Event], *, spellings: Sequence[Spelling] = ()) -> list[Event]:
     """Merge candidates that report the same event; return one event per real event.
 
     The result is ordered by date (then title); ids are built from date and title. Each
@@ -193,7 +213,7 @@ def cluster(candidates: Sequence[Event]) -> list[Event]:
         >>> [(e.title, [r.source for r in e.sources]) for e in cluster([a, b])]
         [('Ann Lee meets Bo Chan', ['a', 'b'])]
     """
-    mapping = canonical_names(candidates)
+    mapping = canonical_names(candidates, spellings=spellings)
     events = [_renamed(event, mapping) for event in candidates]
     clusters: list[_Cluster] = []
     index: dict[tuple[str, ...], dict[int, None]] = defaultdict(dict)

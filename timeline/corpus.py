@@ -19,11 +19,12 @@ from pathlib import Path
 
 from timeline.clustering import cluster
 from timeline.errors import Diagnostic, TimelineFileError
-from timeline.extract import extract
+from timeline.extract import ArticleCandidates, extract_candidates
 from timeline.io import read_text
 from timeline.lexicon import load_lexicon
 from timeline.manifest import ManifestEntry
 from timeline.models import Event, Source, Timeline
+from timeline.names import Spelling
 
 _SLUG_CUT = re.compile(r"[^a-z0-9_.-]+")
 _SEPARATORS = re.compile(r"[-_.]{2,}")
@@ -109,9 +110,9 @@ def _day(value: date) -> str:
     return value.isoformat()
 
 
-def extract_article(article: Article) -> list[Event]:
-    """The candidates of one article (what each worker process runs)."""
-    return extract(article.text, reference=article.reference, source=article.source.id)
+def extract_article(article: Article) -> ArticleCandidates:
+    """The candidates of one article and its spellings of names (what each worker runs)."""
+    return extract_candidates(article.text, reference=article.reference, source=article.source.id)
 
 
 def extract_timeline(
@@ -132,8 +133,10 @@ def extract_timeline(
     if jobs < 1:
         raise TypeError(f"jobs must be at least 1, not {jobs!r}")
     candidates: list[Event] = []
-    for done, events in enumerate(_run(articles, jobs), start=1):
-        candidates.extend(events)
+    names: list[Spelling] = []
+    for done, found in enumerate(_run(articles, jobs), start=1):
+        candidates.extend(found.events)
+        names.extend(found.spellings)
         if progress is not None:
             progress(done)
     count = len(articles)
@@ -141,15 +144,15 @@ def extract_timeline(
         title=title or f"Events extracted from {count} article{'s' if count != 1 else ''}",
         tracks=load_lexicon().track_names,
         sources=tuple(a.source for a in articles),
-        events=tuple(cluster(candidates)),
+        events=tuple(cluster(candidates, spellings=names)),
     )
 
 
-def _run(articles: Sequence[Article], jobs: int) -> Iterator[list[Event]]:
+def _run(articles: Sequence[Article], jobs: int) -> Iterator[ArticleCandidates]:
     if jobs == 1 or len(articles) < 2:
         yield from map(extract_article, articles)
         return
     chunk = max(1, len(articles) // (jobs * 8))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results: Iterable[list[Event]] = pool.map(extract_article, articles, chunksize=chunk)
+        results: Iterable[ArticleCandidates] = pool.map(extract_article, articles, chunksize=chunk)
         yield from results

@@ -31,6 +31,7 @@ _RUN = re.compile(
     rf"(?<![\w-]){_CAPITALISED}"
     rf"(?: (?:(?:of|the|for|de|del|van|von|al|bin|la) )*{_CAPITALISED})*"
 )
+_APOSTROPHES = ("'", "\u2019")
 _POSSESSIVE = re.compile(r"['\u2019]s?(?!\w)")
 _CONNECTORS = frozenset({"of", "the", "for", "de", "del", "van", "von", "al", "bin", "la"})
 _VOWELS = re.compile(r"[aeiouy]")
@@ -47,6 +48,31 @@ class Name:
     kind: NameKind
     title: str = ""
     possessive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    """How an article writes a person's full name, and whether a title leads it there."""
+
+    source: str
+    name: str
+    titled: bool
+
+
+def spellings(text: str, names: Sequence[Name], source: str) -> list[Spelling]:
+    """The full names of people as ``text`` writes them out (not resolved from one word).
+
+    Example:
+        >>> from timeline.lexicon import load_lexicon
+        >>> text = "Secretary Ann Lee met Bo Chan. Lee left."
+        >>> [(s.name, s.titled) for s in spellings(text, find_names(text, load_lexicon()), "a")]
+        [('Ann Lee', True), ('Bo Chan', False)]
+    """
+    found: dict[str, bool] = {}
+    for name in names:
+        if name.kind == "person" and " " in name.text and text[name.start : name.end] == name.text:
+            found[name.text] = found.get(name.text, False) or bool(name.title)
+    return [Spelling(source, name, titled) for name, titled in found.items()]
 
 
 @lru_cache(maxsize=65536)
@@ -83,24 +109,48 @@ def find_names(text: str, lexicon: Lexicon) -> list[Name]:
 
 
 def _runs(text: str, lexicon: Lexicon) -> list[list[tuple[int, int, str]]]:
-    """Group capitalised words into runs, split at stopwords, trigger words and punctuation."""
+    """Group capitalised words into runs, split at stopwords, trigger words and punctuation.
+
+    ``_RUN`` is greedy, so two of its matches are never one space apart: each is split on its
+    own. Most are one ASCII word, which is a run unless it is a stopword or a trigger word.
+    """
     runs: list[list[tuple[int, int, str]]] = []
+    stopwords = lexicon.stopwords
+    triggers = lexicon.triggers
+    for run in _RUN.finditer(text):
+        words = run.group()
+        lower = words.lower()
+        if lower in stopwords:
+            continue  # most runs are one sentence-initial word
+        if " " in words or not words.isascii():
+            _split_run(text, run.start(), words, lexicon, runs)
+        elif lower not in triggers:
+            start, end = run.span()
+            if text[end : end + 1] in _APOSTROPHES and _POSSESSIVE.match(text, end):
+                runs.append([(start, end, words), (-1, -1, "'s")])
+            else:
+                runs.append([(start, end, words)])
+    return runs
+
+
+def _possessive_at(text: str, end: int) -> bool:
+    return text[end : end + 1] in _APOSTROPHES and _POSSESSIVE.match(text, end) is not None
+
+
+def _split_run(
+    text: str,
+    offset: int,
+    words: str,
+    lexicon: Lexicon,
+    runs: list[list[tuple[int, int, str]]],
+) -> None:
+    """Split one match of ``_RUN`` at stopwords and trigger words; add its runs to ``runs``."""
     current: list[tuple[int, int, str]] = []
     pending: list[tuple[int, int, str]] = []  # connectors waiting for a capitalised word
     last_end = -1
-    stopwords = lexicon.stopwords
-    tokens = (
-        token
-        for run in _RUN.finditer(text)
-        if run.group().lower() not in stopwords  # most runs are one sentence-initial word
-        for token in _TOKEN.finditer(text, *run.span())
-    )
-    for match in tokens:
-        word = match.group()
-        start, end = match.span()
+    for start, end, word in _tokens(text, offset, words):
         lower = word.lower()
-        joined = last_end >= 0 and text[last_end:start] == " "
-        if not joined:
+        if last_end < 0 or text[last_end:start] != " ":
             _close(runs, current)
             current, pending = [], []
         if word[0].isupper() and lower not in lexicon.stopwords and lower not in lexicon.triggers:
@@ -113,12 +163,25 @@ def _runs(text: str, lexicon: Lexicon) -> list[list[tuple[int, int, str]]]:
             _close(runs, current)
             current, pending = [], []
         last_end = end
-        possessive = _POSSESSIVE.match(text, end)
-        if possessive is not None:
+        if _possessive_at(text, end):
             _close(runs, current, possessive=True)
             current, pending, last_end = [], [], -1
     _close(runs, current)
-    return runs
+
+
+def _tokens(text: str, start: int, words: str) -> list[tuple[int, int, str]]:
+    """The words of a run at ``start``: its pieces between single spaces when it is ASCII
+    (``_RUN`` joins words with one space and ``_TOKEN`` splits ASCII runs nowhere else)."""
+    if not words.isascii():
+        return [
+            (m.start(), m.end(), m.group())
+            for m in _TOKEN.finditer(text, start, start + len(words))
+        ]
+    tokens = []
+    for word in words.split(" "):
+        tokens.append((start, start + len(word), word))
+        start += len(word) + 1
+    return tokens
 
 
 def _close(
@@ -136,7 +199,7 @@ def _close(
 def _classify(run: list[tuple[int, int, str]], lexicon: Lexicon) -> Name | None:
     possessive = run[-1][2] == "'s"
     words = run[:-1] if possessive else run
-    found = _kind_of(tuple(w for _, _, w in words), lexicon.language)
+    found = _kind_of(tuple([w for _, _, w in words]), lexicon.language)
     if found is None:
         return None
     first, last, text, kind, title = found

@@ -1,12 +1,14 @@
 """Fold extracted candidates into a person's events file, keeping everything they wrote.
 
 ``merge_into(candidates, path)`` links each candidate to the curated event it reports (dates
-that overlap, and shared actors or keywords), adding the candidate's citations to that event,
-and appends the others with ``review: pending``. Nothing is deleted or rewritten: the file is
-edited with ruamel.yaml's round-trip mode (comments, blank lines, key order and quotes kept),
-and only additions are made: citations, sources, tracks and events. The new text must validate
-before it replaces the old one, through :func:`timeline.output.write_atomic`. A second run
-with the same candidates finds everything in place and changes nothing.
+that overlap, and shared actors or keywords; a candidate that names nobody, by a distinctive
+keyword such as "balloon" that exactly one curated event of its date and kind has), adding the
+candidate's citations to that event, and appends the others with ``review: pending``.
+Nothing is deleted or rewritten: the file is edited with ruamel.yaml's round-trip mode
+(comments, blank lines, key order and quotes kept), and only additions are made: citations,
+sources, tracks and events. The new text must validate before it replaces the old one, through
+:func:`timeline.output.write_atomic`. A second run with the same candidates finds everything in
+place and changes nothing.
 
 Candidate sources are matched to the file's sources by url, then by title, so an article the
 file already lists under its own id is cited under that id. Round-trip YAML costs about 2 ms an
@@ -28,6 +30,7 @@ from ruamel.yaml.resolver import VersionedResolver, implicit_resolvers
 
 from timeline.errors import Diagnostic, TimelineFileError
 from timeline.io import check_text, read_text
+from timeline.lexicon import load_lexicon
 from timeline.models import Event, Source, SourceRef, Timeline
 from timeline.names import name_key
 from timeline.output import write_atomic
@@ -209,7 +212,39 @@ def _best_match(candidate: Event, events: tuple[Event, ...]) -> Event | None:
             when.latest - when.earliest).days) / 10000  # fmt: skip
         if score >= 3 and (best is None or score > best[0]):
             best = (score, event)
+    if best is None and not candidate.actors:
+        return _only_keyword_match(candidate, events)
     return best[1] if best else None
+
+
+def _only_keyword_match(candidate: Event, events: tuple[Event, ...]) -> Event | None:
+    """The one curated event sharing a distinctive keyword with a candidate that names nobody.
+
+    "Spy balloon incident" in 2023 names no actor, but "balloon" is no generic word (a
+    stopword, a kind of event or one of its synonyms); when exactly one curated event of a
+    compatible date and kind has it, that is the event the candidate reports.
+    """
+    when = candidate.when
+    lexicon = load_lexicon()
+    kinds = set(lexicon.tracks)
+    generic = kinds | set(_SYNONYMS.values()) | _IGNORED | lexicon.stopwords
+    distinctive = {w for w in _keywords(candidate) if w not in generic and not w.isdigit()}
+    kind = candidate.tags[0] if candidate.tags else None
+    if when is None or not distinctive:
+        return None
+    matches = []
+    for event in events:
+        value = event.when
+        if value is None or event.origin == "extracted":
+            continue
+        if not (value.earliest < when.latest and when.earliest < value.latest):
+            continue
+        if not distinctive & _keywords(event):
+            continue
+        if {t for t in event.tags if t in kinds} - {kind}:
+            continue  # the curated event is of another kind ("statement", not "incident")
+        matches.append(event)
+    return matches[0] if len(matches) == 1 else None
 
 
 def _event_node(events: CommentedSeq, event_id: str, position: int) -> CommentedMap:
