@@ -26,13 +26,13 @@ from bench.render import synthetic  # noqa: E402
 from timeline.interchange.csv_format import from_csv, to_csv  # noqa: E402
 from timeline.interchange.ics import from_ics, to_ics  # noqa: E402
 from timeline.interchange.timelinejs import from_timelinejs, to_timelinejs  # noqa: E402
-from timeline.interchange.yaml_format import dump_timeline  # noqa: E402
 from timeline.io import loads  # noqa: E402
 from timeline.models import Timeline  # noqa: E402
 from timeline.output import write_atomic  # noqa: E402
 from timeline.render_formats import ChartOptions, chart, write_chart  # noqa: E402
 from timeline.render_images import find_browser  # noqa: E402
 from timeline.report import report_html, report_markdown  # noqa: E402
+from timeline.serialize import to_yaml  # noqa: E402
 
 STAMP = datetime(2024, 1, 1, tzinfo=UTC)
 
@@ -68,11 +68,11 @@ def steps(timeline: Timeline, out: Path) -> dict[str, Callable[[], object]]:
         "export csv": lambda: write_atomic(out / "t.csv", to_csv(timeline)),
         "export timelinejs": lambda: write_atomic(out / "t.json", to_timelinejs(timeline)),
         "export ics": lambda: write_atomic(out / "t.ics", to_ics(timeline, stamp=STAMP)),
-        "import csv": lambda: write_atomic(out / "c.yaml", dump_timeline(from_csv(csv_text))),
+        "import csv": lambda: write_atomic(out / "c.yaml", to_yaml(from_csv(csv_text))),
         "import timelinejs": lambda: write_atomic(
-            out / "j.yaml", dump_timeline(from_timelinejs(tljs_text))
+            out / "j.yaml", to_yaml(from_timelinejs(tljs_text))
         ),
-        "import ics": lambda: write_atomic(out / "i.yaml", dump_timeline(from_ics(ics_text))),
+        "import ics": lambda: write_atomic(out / "i.yaml", to_yaml(from_ics(ics_text))),
     }
     return found
 

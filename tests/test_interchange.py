@@ -17,9 +17,9 @@ from timeline.interchange.building import join_list, slug, split_list
 from timeline.interchange.csv_format import COLUMNS, from_csv, to_csv
 from timeline.interchange.ics import from_ics, to_ics
 from timeline.interchange.timelinejs import from_timelinejs, to_timelinejs
-from timeline.interchange.yaml_format import dump_timeline
 from timeline.io import load, loads
 from timeline.models import Event, Source, Timeline
+from timeline.serialize import to_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 STAMP = datetime(2023, 7, 1, 12, 0, tzinfo=UTC)
@@ -261,7 +261,7 @@ def test_ics_that_is_not_icalendar_is_one_line(text: str) -> None:
 @pytest.mark.parametrize("path", FILES)
 def test_dumped_yaml_reads_back_to_the_same_timeline(path: Path) -> None:
     timeline = load(path)
-    assert loads(dump_timeline(timeline, comment="one\ntwo")) == timeline
+    assert loads(to_yaml(timeline, comment="one\ntwo")) == timeline
 
 
 @pytest.mark.parametrize(
@@ -350,7 +350,7 @@ def test_property_ics_round_trip(timeline: Timeline) -> None:
 @_SETTINGS
 @given(_timelines())
 def test_property_yaml_round_trip(timeline: Timeline) -> None:
-    assert loads(dump_timeline(timeline)) == timeline
+    assert loads(to_yaml(timeline)) == timeline
 
 
 @given(st.lists(_item, max_size=5))

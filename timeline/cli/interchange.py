@@ -14,10 +14,10 @@ from timeline.filters import select
 from timeline.interchange.csv_format import from_csv, to_csv
 from timeline.interchange.ics import from_ics, to_ics
 from timeline.interchange.timelinejs import from_timelinejs, to_timelinejs
-from timeline.interchange.yaml_format import dump_timeline
 from timeline.io import load, read_text
 from timeline.models import Timeline
 from timeline.output import write_atomic
+from timeline.serialize import to_yaml
 
 DEFAULT_FILE = Path("events.yaml")
 
@@ -118,7 +118,7 @@ def import_events(
         )
     with reporting_errors():
         timeline = _read(source, kind, title or "")
-        text = dump_timeline(
+        text = to_yaml(
             timeline,
             comment=f"Imported from {source.name} by timeline import; check it with "
             "timeline validate.",

@@ -4,7 +4,7 @@ Each format is one module owning both directions: ``csv_format`` (``to_csv``/``f
 ``timelinejs`` (``to_timelinejs``/``from_timelinejs``) and ``ics`` (``to_ics``/``from_ics``).
 Exports take a Timeline and return text; imports take text and return a validated Timeline,
 raising ``TimelineFileError`` with every problem located in the input (``FILE:ROW:0`` for a
-CSV row, ``FILE:0:0`` with the event's position for JSON and iCalendar). ``yaml_format``
+CSV row, ``FILE:0:0`` with the event's position for JSON and iCalendar). ``serialize``
 writes a Timeline as an events file that ``timeline.io.load`` reads back unchanged.
 
 Each module's docstring says which fields its format carries: a round trip (export, then
