@@ -47,6 +47,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from timeline.errors import RuleDataError
 from timeline.holidays import is_holiday_rule
 from timeline.mentions import TimexType
+from timeline.regex_start import first_chars
 
 Kind = Literal[
     "calendar",
@@ -203,6 +204,14 @@ class RuleSet:
     report_cue: re.Pattern[str]
     possessive_cue: re.Pattern[str]
     fragments_used: frozenset[str] = field(default_factory=frozenset)
+    # The rules worth trying at a position, by its lower-cased first character (in file order);
+    # ``anywhere`` for any other character. See timeline.regex_start.
+    by_first_char: dict[str, tuple[CompiledRule, ...]] = field(default_factory=dict)
+    anywhere: tuple[CompiledRule, ...] = ()
+
+    def rules_at(self, char: str) -> tuple[CompiledRule, ...]:
+        """The rules that may match where the text has ``char``, in file order."""
+        return self.by_first_char.get(char.lower(), self.anywhere)
 
     def lookup(self, group: str, text: str) -> int | str | None:
         """Return what ``text`` captured by ``group`` means, or ``None`` if it is not listed."""
@@ -355,7 +364,20 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         report_cue=report_cue,
         possessive_cue=possessive_cue,
         fragments_used=frozenset(used),
+        **_index_by_first_char(compiled),
     )
+
+
+def _index_by_first_char(rules: list[CompiledRule]) -> dict[str, Any]:
+    starts = [first_chars(rule.regex) for rule in rules]
+    chars = set().union(*(s for s in starts if s is not None))
+    return {
+        "by_first_char": {
+            c: tuple(r for r, s in zip(rules, starts, strict=True) if s is None or c in s)
+            for c in sorted(chars)
+        },
+        "anywhere": tuple(r for r, s in zip(rules, starts, strict=True) if s is None),
+    }
 
 
 @cache

@@ -1,0 +1,65 @@
+"""First characters of a match (timeline.regex_start) and the tagger's index built on them."""
+
+import re
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.conftest import shared_folder
+from timeline.regex_start import first_chars
+from timeline.rules import RuleSet, load_rules
+from timeline.tagger import tag
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        pytest.param(r"Monday|Tuesday", {"m", "t"}, id="branch"),
+        pytest.param(r"(?<!\w)(?:the\s+)?past", {"t", "p"}, id="optional-prefix"),
+        pytest.param(r"\d{4}", set("0123456789"), id="digits"),
+        pytest.param(r"[A-C]x", {"a", "b", "c"}, id="range"),
+        pytest.param(r"(?i)jan", {"j"}, id="ignorecase"),
+        pytest.param(r"\w+", None, id="category"),
+        pytest.param(r"[^x]", None, id="negated"),
+        pytest.param(r"a?", None, id="may-be-empty"),
+        pytest.param(r".x", None, id="any"),
+    ],
+)
+def test_first_chars(pattern: str, expected: set[str] | None) -> None:
+    found = first_chars(re.compile(pattern))
+    assert (None if found is None else set(found)) == expected
+
+
+MONTHS = r"(?i)(?:the\s+)?(?:jan|1\d)"
+
+
+@given(st.from_regex(MONTHS, fullmatch=True))
+def test_a_match_always_starts_with_one_of_the_first_chars(text: str) -> None:
+    chars = first_chars(re.compile(MONTHS))
+    assert chars is not None
+    assert text[0].lower() in chars
+
+
+def _brute_force(rules: RuleSet) -> RuleSet:
+    everything = {c: rules.rules for c in rules.by_first_char}
+    return RuleSet(**{**_fields(rules), "by_first_char": everything, "anywhere": rules.rules})
+
+
+def _fields(rules: RuleSet) -> dict[str, object]:
+    return {name: getattr(rules, name) for name in RuleSet.__dataclass_fields__}
+
+
+def test_the_index_never_changes_what_the_tagger_finds() -> None:
+    rules = load_rules("en")
+    brute = _brute_force(rules)
+    seeds = shared_folder("seeds")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))] if seeds else []
+    texts += [example.text for rule in rules.rules for example in rule.rule.examples]
+    texts += [text for rule in rules.rules for text in rule.rule.counterexamples]
+    reference = date(2023, 6, 20)
+    for text in texts:
+        assert tag(text, reference=reference, rules=rules) == tag(
+            text, reference=reference, rules=brute
+        )
