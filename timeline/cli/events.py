@@ -12,10 +12,10 @@ from typing import Annotated
 import typer
 
 from timeline.cli._errors import reporting_errors
+from timeline.cli._output import emit
 from timeline.io import check, load
 from timeline.models import Timeline
 from timeline.ordering import OrderedEvent, order
-from timeline.output import write_atomic
 from timeline.records import ordered_record
 
 EventsFile = Annotated[Path, typer.Argument(help="The events file to read.", show_default=True)]
@@ -127,12 +127,8 @@ def schema(
     Example: timeline schema -o timeline.schema.json
     """
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    with reporting_errors():
-        write_atomic(output, text)
-    typer.echo(str(output), err=True)
+    if emit(text, output):
+        typer.echo(str(output), err=True)
 
 
 def json_schema() -> dict[str, object]:

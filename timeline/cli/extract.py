@@ -13,10 +13,10 @@ from typing import Annotated
 import typer
 
 from timeline.cli._errors import reporting_errors
+from timeline.cli._output import emit
 from timeline.corpus import read_articles
 from timeline.io import load
 from timeline.manifest import read_manifest
-from timeline.output import write_atomic
 
 # Below this many articles a progress bar would only flicker.
 PROGRESS_MIN_ARTICLES = 20
@@ -96,11 +96,10 @@ def extract(
         with _progress(len(found)) as progress:
             timeline = extract_timeline(found, jobs=jobs, progress=progress)
         text = to_json(timeline) if output_format is OutputFormat.json else to_yaml(timeline)
-        if output is None:
-            typer.echo(text, nl=False)
-            return
-        write_atomic(output, text)
-    typer.echo(f"{output}: {len(timeline.events)} candidates from {len(found)} articles", err=True)
+    if emit(text, output):
+        typer.echo(
+            f"{output}: {len(timeline.events)} candidates from {len(found)} articles", err=True
+        )
 
 
 def merge(

@@ -10,13 +10,13 @@ import typer
 
 from timeline.cli import _filters
 from timeline.cli._errors import reporting_errors
+from timeline.cli._output import emit
 from timeline.filters import select
 from timeline.interchange.csv_format import from_csv, to_csv
 from timeline.interchange.ics import from_ics, to_ics
 from timeline.interchange.timelinejs import from_timelinejs, to_timelinejs
 from timeline.io import load, read_text
 from timeline.models import Timeline
-from timeline.output import write_atomic
 from timeline.serialize import to_yaml
 
 DEFAULT_FILE = Path("events.yaml")
@@ -73,12 +73,8 @@ def export(
         text = to_timelinejs(timeline)
     else:
         text = to_ics(timeline)
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    with reporting_errors():
-        write_atomic(output, text)
-    typer.echo(str(output), err=True)
+    if emit(text, output):
+        typer.echo(str(output), err=True)
 
 
 def import_events(
@@ -123,11 +119,8 @@ def import_events(
             comment=f"Imported from {source.name} by timeline import; check it with "
             "timeline validate.",
         )
-        if output is None:
-            typer.echo(text, nl=False)
-            return
-        write_atomic(output, text)
-    typer.echo(f"{output}: {len(timeline.events)} events", err=True)
+    if emit(text, output):
+        typer.echo(f"{output}: {len(timeline.events)} events", err=True)
 
 
 def _read(source: Path, kind: ImportFormat, title: str) -> Timeline:
