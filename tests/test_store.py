@@ -235,3 +235,20 @@ def test_a_keyword_shared_by_two_curated_events_of_the_kind_links_neither() -> N
     twice = KEYWORDS.replace("    tags: [volcano, statement]", "    tags: [volcano]")
     _, summary = merge_text(_nameless("2031", "Volcano incident"), twice)
     assert str(summary) == "linked 0, added 1, unchanged 0"
+
+
+def test_one_shared_actor_alone_does_not_link_a_different_event() -> None:
+    remark = Event(
+        id="2021-ann-lee-remarks",
+        title="Ann Lee makes remarks",
+        date="2021",
+        track="Statements",
+        actors=("Ann Lee",),
+        tags=("statement",),
+        sources=(SourceRef(source="b2", span=(0, 9)),),
+        origin="extracted",
+    )
+    candidates = _candidates().model_copy(update={"events": (remark,), "tracks": ("Statements",)})
+    new, summary = merge_text(candidates, PERSONAL)
+    assert str(summary) == "linked 0, added 1, unchanged 0"
+    assert loads(new).event("2021-ann-lee-remarks").review == "pending"

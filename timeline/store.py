@@ -43,8 +43,9 @@ _SYNONYMS = {
     "remarks": "statement", "says": "statement", "hails": "welcomes", "welcomed": "welcomes",
 }  # fmt: skip
 _IGNORED = frozenset(
-    {"with", "from", "into", "that", "this", "their", "over", "after", "before", "first"}
-)
+    {"and", "the", "for", "with", "from", "into", "that", "this", "their", "over", "after",
+     "before", "first", "his", "her", "its"}
+)  # fmt: skip
 _KEYWORD = re.compile(r"[a-z0-9]{3,}")
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
@@ -177,6 +178,10 @@ def _keywords(event: Event) -> set[str]:
     return {_SYNONYMS.get(w, w) for w in words if w not in _IGNORED}
 
 
+def _name_words(event: Event) -> set[str]:
+    return set(_KEYWORD.findall(" ".join(event.actors).lower()))
+
+
 def _actor_keys(event: Event) -> set[tuple[str, ...]]:
     return {name_key(actor) for actor in event.actors}
 
@@ -204,8 +209,12 @@ def _best_match(candidate: Event, events: tuple[Event, ...]) -> Event | None:
         if not (value.earliest < when.latest and when.earliest < value.latest):
             continue
         actors = _shared_actors(keys, _actor_keys(event))
-        shared_words = len(words & _keywords(event))
-        if actors == 0 and shared_words < 2:
+        # A name counts once, as an actor, not again as a word of the title.
+        names = _name_words(candidate) | _name_words(event)
+        shared_words = len((words & _keywords(event)) - names)
+        # One shared actor is not enough on its own (Biden is in half the file): the candidate
+        # must also share a word with the event, or two actors, or two words.
+        if actors + shared_words < 2:
             continue
         score = 2.0 * actors + shared_words + (1.0 if event.status == candidate.status else 0.0)
         score -= abs((value.latest - value.earliest).days - (
