@@ -256,3 +256,12 @@ def test_write_html_creates_folders(sample_timeline: Timeline, tmp_out: Path) ->
 def test_figure_dict_is_what_build_figure_wraps(sample_timeline: Timeline) -> None:
     # The CLI writes the plain dict; it must be the same chart as the Figure.
     assert figure_dict(sample_timeline) == build_figure(sample_timeline).to_dict()
+
+
+def test_the_page_never_squeezes_the_chart_below_the_width_its_labels_were_packed_for(
+    sample_timeline: Timeline, tmp_out: Path
+) -> None:
+    page = write_html(build_figure(sample_timeline), tmp_out / "t.html").read_text()
+    assert "gd.style.minWidth = '1200px'" in page
+    wide = write_html(build_figure(sample_timeline, width=1600), tmp_out / "w.html").read_text()
+    assert "gd.style.minWidth = '1600px'" in wide

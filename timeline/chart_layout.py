@@ -16,7 +16,8 @@ from timeline.placement import Placement, to_iso
 
 ROW_PX = 24
 HEADER_ROWS = 1  # an empty row at the top for era titles
-MARGIN_TOP = 92
+MARGIN_TOP = 112  # title, then the legend (up to two rows), then the range buttons
+LEGEND_TOP_PX = 34  # the legend's own row starts this far below the top edge
 AXIS_PX = 30
 SLIDER_PX = 44
 MARGIN_BOTTOM = AXIS_PX + SLIDER_PX + 16
@@ -88,12 +89,15 @@ def build_layout(timeline: Timeline, placement: Placement, height: int) -> dict[
             "ticks": "",
         },
         "yaxis2": {"matches": "y", "overlaying": "y", "visible": False, "fixedrange": True},
+        # The legend has a row of its own under the title, so that however narrow the window
+        # and however many rows it wraps to, it never covers the range buttons above the plot.
         "legend": {
             "orientation": "h",
-            "x": 1,
-            "xanchor": "right",
-            "y": 1,
-            "yanchor": "bottom",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1 - LEGEND_TOP_PX / height,
+            "yanchor": "top",
             "font": {"size": 11},
             "itemclick": "toggle",
         },

@@ -38,7 +38,7 @@ from timeline.chart_layout import build_layout, chart_height
 from timeline.hover import escape, hover_text
 from timeline.models import STATUSES, Status, Timeline
 from timeline.output import write_atomic
-from timeline.placement import LABEL_FONT_SIZE, Placed, Placement, place, to_iso
+from timeline.placement import DEFAULT_WIDTH, LABEL_FONT_SIZE, Placed, Placement, place, to_iso
 from timeline.render_relations import sequence_legend, sequence_traces
 
 if TYPE_CHECKING:
@@ -119,6 +119,8 @@ def write_html(
     """
     import plotly.io as pio
 
+    layout = fig.get("layout", {}) if isinstance(fig, Mapping) else fig.layout.to_plotly_json()
+    fitted = int(layout.get("width") or DEFAULT_WIDTH)
     page = pio.to_html(
         fig,
         config={"displaylogo": False, "responsive": True, "scrollZoom": True},
@@ -126,6 +128,12 @@ def write_html(
         full_html=True,
         div_id=div_id,
         validate=False,
+        # Labels were packed for this width: a narrower window scrolls sideways rather than
+        # squeezing the chart until labels overlap; a wider one gives them more room.
+        post_script=(
+            f"var gd = document.getElementById('{div_id}'); gd.style.minWidth = '{fitted}px';"
+            " Plotly.Plots.resize(gd);"
+        ),
     )
     return write_atomic(path, page)
 
