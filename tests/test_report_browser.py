@@ -139,6 +139,47 @@ def test_filters_hide_rows_and_dim_the_chart(report_page: Opened) -> None:
     assert report_page.errors == []
 
 
+def _line_opacity(page: Any) -> dict[str, list[float]]:
+    """Each event's band and bar traces (mode "lines" with an id): their opacities."""
+    result = page.evaluate(
+        """id => {
+            const out = {};
+            for (const t of document.getElementById(id).data) {
+                if (!t.customdata || t.mode !== 'lines') continue;
+                (out[t.customdata[0]] = out[t.customdata[0]] || []).push(
+                    t.opacity == null ? 1 : t.opacity);
+            }
+            return out;
+        }""",
+        CHART_ID,
+    )
+    return dict(result)
+
+
+def test_filters_and_search_dim_bands_and_bars_too(report_page: Opened, tmp_path: Path) -> None:
+    page = report_page.page
+    page.click("#reset")
+    before = _line_opacity(page)
+    assert {"february-trip", "beijing-visit", "spy-balloon"} <= before.keys()
+    assert all(o == [1] for o in before.values())
+    page.select_option("#filter-track", "Frictions")
+    shown = set(_shown_rows(page))
+    dimmed = _line_opacity(page)
+    assert dimmed["spy-balloon"] == [1]  # a month: its precision band stays
+    assert dimmed["february-trip"] == [0.12]  # filtered out: its band dims with its marker
+    assert dimmed["beijing-visit"] == [0.12]  # ... and so does an interval bar
+    assert {i for i, o in dimmed.items() if o == [1]} == shown & dimmed.keys()
+    page.screenshot(path=str(tmp_path / "frictions.png"))
+    page.click("#reset")
+    page.fill("#search", "balloon")
+    searched = _line_opacity(page)
+    assert searched["spy-balloon"] == [1]
+    assert searched["february-trip"] == [0.12]
+    page.click("#reset")
+    assert all(o == [1] for o in _line_opacity(page).values())
+    assert report_page.errors == []
+
+
 def test_search_highlights_matching_events(report_page: Opened) -> None:
     page = report_page.page
     page.click("#reset")

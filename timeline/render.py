@@ -206,10 +206,13 @@ def _band(
 ) -> dict[str, Any]:
     """Thick horizontal lines, one per event, in one trace (``None`` separates them).
 
-    ``kind`` "fuzzy" draws each event's fuzzy extent, the others its strict one.
+    ``kind`` "fuzzy" draws each event's fuzzy extent, the others its strict one. ``meta``
+    lists the event id of each line, in order, so a page can dim an event's lines with it
+    (``customdata`` is kept for the markers, which are what a click or a filter picks).
     """
     xs: list[str | None] = []
     ys: list[int | None] = []
+    ids: list[str] = []
     for p in placed:
         extent = p.fuzzy if kind == "fuzzy" else p.strict
         if extent is None:
@@ -217,6 +220,7 @@ def _band(
         row = y_of[p.lane] + p.row
         xs += [to_iso(extent[0]), to_iso(extent[1]), None]
         ys += [row, row, None]
+        ids.append(p.event.id)
     return {
         "type": "scatter",
         "mode": "lines",
@@ -228,14 +232,19 @@ def _band(
         "line": {"color": color, "width": width},
         "hoverinfo": "skip",
         "connectgaps": False,
+        "meta": ids,
     }
 
 
 def _open_ends(dated: list[Placed], y_of: dict[int, int]) -> dict[str, Any]:
-    """Arrow heads at the open ends of intervals ("..": still going, or end unknown)."""
+    """Arrow heads at the open ends of intervals ("..": still going, or end unknown).
+
+    ``meta`` holds each arrow's event id, as for the bands.
+    """
     xs: list[str] = []
     ys: list[int] = []
     symbols: list[str] = []
+    ids: list[str] = []
     for p in dated:
         if p.strict is None:
             continue
@@ -243,10 +252,12 @@ def _open_ends(dated: list[Placed], y_of: dict[int, int]) -> dict[str, Any]:
             xs.append(to_iso(p.strict[1]))
             ys.append(y_of[p.lane] + p.row)
             symbols.append("triangle-right")
+            ids.append(p.event.id)
         if p.open_start:
             xs.append(to_iso(p.strict[0]))
             ys.append(y_of[p.lane] + p.row)
             symbols.append("triangle-left")
+            ids.append(p.event.id)
     return {
         "type": "scatter",
         "mode": "markers",
@@ -257,6 +268,7 @@ def _open_ends(dated: list[Placed], y_of: dict[int, int]) -> dict[str, Any]:
         "y": ys,
         "marker": {"symbol": symbols, "size": 10, "color": LEGEND_COLOR},
         "hoverinfo": "skip",
+        "meta": ids,
     }
 
 

@@ -186,20 +186,32 @@ def _select(element_id: str, label: str, everything: str, values: Iterable[str])
 
 
 def _linked_labels(figure: dict[str, Any]) -> dict[str, Any]:
-    """Give label traces the event ids of the markers they sit on, so filters dim them too.
+    """Tie everything drawn for an event to its id, so filters and search dim all of it.
 
-    Labels and markers share axis and (x, y); event markers carry their ids in ``customdata``.
-    Each trace also gets its look for points left out by a filter or search.
+    Event markers carry their ids in ``customdata``. Labels share axis and (x, y) with their
+    markers and get the same ids. Bands (fuzzy, precision, interval) and open-end arrows list
+    their events in ``meta``: each band line becomes a trace of its own with its id in
+    ``customdata`` (a line cannot be dimmed a piece at a time; ``report.js`` dims the trace),
+    and arrows take their ids as ``customdata``. Each trace also gets its look for points
+    left out by a filter or search.
     """
     at: dict[tuple[str, str, str], str] = {}
     for trace in figure["data"]:
+        if trace.get("mode") != "markers" or trace.get("hoverinfo") == "skip":
+            continue  # only event markers say where an event is
         for x, y, event_id in zip(
             trace.get("x", []), trace.get("y", []), trace.get("customdata") or [], strict=False
         ):
             at[(trace.get("xaxis", "x"), str(x), str(y))] = event_id
-    data = []
+    data: list[dict[str, Any]] = []
     for trace in figure["data"]:
         trace = dict(trace)
+        ids = trace.pop("meta", None)
+        if isinstance(ids, list) and trace.get("mode") == "lines":
+            data.extend(_split_lines(trace, ids))
+            continue
+        if isinstance(ids, list):
+            trace["customdata"] = ids
         if "text" in trace and not trace.get("customdata"):
             ids = [
                 at.get((trace.get("xaxis", "x"), str(x), str(y)), "")
@@ -216,6 +228,25 @@ def _linked_labels(figure: dict[str, Any]) -> dict[str, Any]:
             }
         data.append(trace)
     return {**figure, "data": data}
+
+
+def _split_lines(trace: dict[str, Any], ids: list[str]) -> list[dict[str, Any]]:
+    """One trace per line of ``trace`` (its lines are separated by ``None``), ``ids`` in order."""
+    pieces: list[dict[str, Any]] = []
+    xs: list[Any] = []
+    ys: list[Any] = []
+    for x, y in zip(trace.get("x", []), trace.get("y", []), strict=False):
+        if x is None or y is None:
+            if xs and len(pieces) < len(ids):
+                event_id = ids[len(pieces)]
+                pieces.append({**trace, "x": xs, "y": ys, "customdata": [event_id] * len(xs)})
+            xs, ys = [], []
+            continue
+        xs.append(x)
+        ys.append(y)
+    if xs and len(pieces) < len(ids):
+        pieces.append({**trace, "x": xs, "y": ys, "customdata": [ids[len(pieces)]] * len(xs)})
+    return pieces
 
 
 def _legend() -> str:

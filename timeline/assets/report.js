@@ -55,12 +55,22 @@
     el.appendChild(document.createTextNode(text.slice(at)));
   }
 
+  // Markers and labels dim by point (selectedpoints; their "unselected" look is in the
+  // figure). A band or interval bar is a line, which plotly cannot dim a piece at a time: the
+  // report gives each its own trace (customdata = its event's id) and dims the whole trace.
+  var DIMMED = 0.12;
+
   function updateChart(shown, matched, searching) {
     if (!chart || !chart.data || !window.Plotly) return;
     var keep = searching ? matched : shown;
-    var traces = [], selected = [];
+    var traces = [], selected = [], lines = [], opacity = [];
     chart.data.forEach(function (trace, index) {
       if (!trace.customdata) return;
+      if (trace.mode === "lines") {
+        lines.push(index);
+        opacity.push(keep.has(trace.customdata[0]) ? 1 : DIMMED);
+        return;
+      }
       traces.push(index);
       var all = true, picked = [];
       trace.customdata.forEach(function (id, n) {
@@ -69,6 +79,7 @@
       selected.push(all ? null : picked);
     });
     if (traces.length) window.Plotly.restyle(chart, { selectedpoints: selected }, traces);
+    if (lines.length) window.Plotly.restyle(chart, { opacity: opacity }, lines);
   }
 
   function apply() {
