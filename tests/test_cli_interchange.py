@@ -34,12 +34,13 @@ def test_export_then_import_gives_a_valid_events_file(
     assert result.exit_code == 0, result.output
     back = load(imported)
     original = load(events_file)
-    # CSV carries every event; TimelineJS and iCalendar leave out the undated ones.
-    carried = [e for e in original.events if fmt == "csv" or e.date is not None]
+    # CSV carries every event; TimelineJS and iCalendar leave out those with neither a date
+    # nor a planned date, and carry a planned date only for an event with no date.
+    carried = [e for e in original.events if fmt == "csv" or e.when is not None]
     assert len(carried) > 10
     assert result.stderr == f"{imported}: {len(carried)} events\n"
-    assert {e.id: (e.title, e.date, e.status) for e in back.events} == {
-        e.id: (e.title, e.date, e.status) for e in carried
+    assert {e.id: (e.title, e.date, e.status, e.when) for e in back.events} == {
+        e.id: (e.title, e.date, e.status, e.when) for e in carried
     }
     assert imported.read_text(encoding="utf-8").startswith("# Imported from")
 
@@ -53,7 +54,7 @@ def test_export_writes_to_stdout_and_applies_the_filters(events_file: Path) -> N
     expected = [
         e.id
         for e in load(events_file).events
-        if "visit" in e.tags and e.date is not None and e.date.latest > date(2023, 1, 1)
+        if "visit" in e.tags and e.when is not None and e.when.latest > date(2023, 1, 1)
     ]
     assert expected
     assert sorted(e["unique_id"] for e in events) == sorted(expected)

@@ -33,6 +33,11 @@ def _fields(event: Event, names: tuple[str, ...]) -> dict[str, Any]:
     return {name: getattr(event, name) for name in names}
 
 
+def _placed(event: Event, names: tuple[str, ...]) -> dict[str, Any]:
+    """``names`` and the planned date of an event with no date (TimelineJS and ICS carry it)."""
+    return {**_fields(event, names), "undated_plan": event.planned if event.date is None else None}
+
+
 def _cited(timeline: Timeline, event: Event) -> list[Source]:
     return [timeline.source(ref.source) for ref in event.sources]
 
@@ -127,12 +132,23 @@ def test_timelinejs_round_trip_keeps_every_field_it_carries(path: Path) -> None:
         original.description,
         original.eras,
     )
-    dated = [e for e in original.events if e.date is not None]
-    assert len(back.events) == len(dated)
-    for event in dated:
+    placed = [e for e in original.events if e.when is not None]
+    assert len(back.events) == len(placed)
+    for event in placed:
         again = back.event(event.id)
-        assert _fields(again, TIMELINEJS_FIELDS) == _fields(event, TIMELINEJS_FIELDS)
+        assert _placed(again, TIMELINEJS_FIELDS) == _placed(event, TIMELINEJS_FIELDS)
         assert _cited(back, again) == _cited(original, event)
+
+
+def test_timelinejs_places_an_event_with_only_a_planned_date_at_it() -> None:
+    timeline = load(ROOT / "events.yaml")
+    slides = {s["unique_id"]: s for s in json.loads(to_timelinejs(timeline))["events"]}
+    trip = slides["february-trip"]
+    assert trip["start_date"] == {"year": 2023, "month": 2}
+    assert trip["display_date"] == "2023-02 (planned, postponed)"
+    assert "qin-reciprocal-visit" not in slides  # neither date nor planned date
+    again = from_timelinejs(to_timelinejs(timeline)).event("february-trip")
+    assert (again.date, str(again.planned), again.status) == (None, "2023-02", "postponed")
 
 
 def test_timelinejs_escapes_all_text_it_writes() -> None:
@@ -207,10 +223,10 @@ def test_ics_round_trip_keeps_every_field_it_carries(path: Path) -> None:
     original = load(path)
     back = from_ics(to_ics(original, stamp=STAMP))
     assert back.title == original.title
-    dated = [e for e in original.events if e.date is not None]
-    assert len(back.events) == len(dated)
-    for event in dated:
-        assert _fields(back.event(event.id), ICS_FIELDS) == _fields(event, ICS_FIELDS)
+    placed = [e for e in original.events if e.when is not None]
+    assert len(back.events) == len(placed)
+    for event in placed:
+        assert _placed(back.event(event.id), ICS_FIELDS) == _placed(event, ICS_FIELDS)
 
 
 def test_ics_events_span_the_half_open_bounds_as_all_day_entries() -> None:
@@ -223,6 +239,29 @@ def test_ics_events_span_the_half_open_bounds_as_all_day_entries() -> None:
     assert all(
         str(e["status"]) in {"CONFIRMED", "TENTATIVE", "CANCELLED"} for e in entries.values()
     )
+
+
+@pytest.mark.parametrize(
+    ("status", "ics_status"),
+    [
+        pytest.param("postponed", "TENTATIVE", id="postponed"),
+        pytest.param("happened", "TENTATIVE", id="happened"),
+        pytest.param("cancelled", "CANCELLED", id="cancelled"),
+    ],
+)
+def test_ics_places_an_event_with_only_a_planned_date_at_it(status: str, ics_status: str) -> None:
+    timeline = loads(
+        "title: t\ntracks: [a]\nevents:\n"
+        f"- {{id: trip, title: Trip, planned: 2023-02~, track: a, status: {status}}}\n"
+        "- {id: never, title: Never, track: a}\n"
+    )
+    (entry,) = icalendar.Calendar.from_ical(to_ics(timeline, stamp=STAMP)).walk("VEVENT")
+    assert str(entry.decoded("dtstart")) == "2023-02-01"
+    assert str(entry["status"]) == ics_status
+    assert str(entry["x-timeline-planned"]) == "2023-02~"
+    assert "x-timeline-date" not in entry
+    (again,) = from_ics(to_ics(timeline, stamp=STAMP)).events
+    assert (again.date, str(again.planned), again.status) == (None, "2023-02~", status)
 
 
 def test_ics_from_a_calendar_app_reads_days_and_status() -> None:
@@ -300,11 +339,16 @@ def _timelines(draw: st.DrawFn) -> Timeline:
     count = draw(st.integers(min_value=1, max_value=5))
     events = []
     for n in range(count):
+        # A date, a date and the planned one, or only a planned date.
+        date_text, planned = draw(
+            st.tuples(_dates, st.none() | _dates) | st.tuples(st.none(), _dates)
+        )
         events.append(
             {
                 "id": f"e{n}",
                 "title": draw(_text),
-                "date": draw(_dates),
+                "date": date_text,
+                "planned": planned,
                 "track": draw(st.sampled_from(tracks)),
                 "status": draw(st.sampled_from(["happened", "planned", "postponed", "cancelled"])),
                 "tags": draw(st.lists(_item, max_size=3, unique=True)),
@@ -322,7 +366,7 @@ _SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[Heal
 @given(_timelines())
 def test_property_csv_round_trip(timeline: Timeline) -> None:
     back = from_csv(to_csv(timeline))
-    names = ("id", "title", "date", "status", "track", "tags", "place", "description")
+    names = ("id", "title", "date", "planned", "status", "track", "tags", "place", "description")
     assert {e.id: _fields(e, names) for e in back.events} == {
         e.id: _fields(e, names) for e in timeline.events
     }
@@ -333,8 +377,8 @@ def test_property_csv_round_trip(timeline: Timeline) -> None:
 def test_property_timelinejs_round_trip(timeline: Timeline) -> None:
     back = from_timelinejs(to_timelinejs(timeline))
     assert back.title == timeline.title
-    assert {e.id: _fields(e, TIMELINEJS_FIELDS) for e in back.events} == {
-        e.id: _fields(e, TIMELINEJS_FIELDS) for e in timeline.events
+    assert {e.id: _placed(e, TIMELINEJS_FIELDS) for e in back.events} == {
+        e.id: _placed(e, TIMELINEJS_FIELDS) for e in timeline.events
     }
 
 
@@ -342,8 +386,8 @@ def test_property_timelinejs_round_trip(timeline: Timeline) -> None:
 @given(_timelines())
 def test_property_ics_round_trip(timeline: Timeline) -> None:
     back = from_ics(to_ics(timeline, stamp=STAMP))
-    assert {e.id: _fields(e, ICS_FIELDS) for e in back.events} == {
-        e.id: _fields(e, ICS_FIELDS) for e in timeline.events
+    assert {e.id: _placed(e, ICS_FIELDS) for e in back.events} == {
+        e.id: _placed(e, ICS_FIELDS) for e in timeline.events
     }
 
 

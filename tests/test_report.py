@@ -59,6 +59,23 @@ def test_dates_are_shown_as_written(shipped_page: str) -> None:
     assert ">not set</time>" in shipped_page
 
 
+def test_an_event_with_only_a_planned_date_shows_it_as_planned(shipped_page: str) -> None:
+    assert ">planned 2023-02</time>" in shipped_page
+    assert "planned for 2023-02" not in _body(shipped_page)  # said once, in the date column
+    timeline = Timeline.model_validate(
+        {
+            "title": "t",
+            "tracks": ["a"],
+            "events": [{"id": "e", "title": "E", "track": "a", "planned": "2023-02~"}],
+        }
+    )
+    page = report_html(timeline, plotlyjs="none")
+    assert (
+        '<time title="from 2023-02-01 up to (not including) 2023-03-01">planned 2023-02~<' in page
+    )
+    assert "| planned 2023-02\\~ |" in report_markdown(timeline)
+
+
 def test_citations_are_numbered_in_order_of_first_use(shipped: Timeline) -> None:
     numbers = citation_numbers(ordered(shipped))
     assert sorted(numbers.values()) == list(range(1, len(numbers) + 1))
@@ -102,7 +119,7 @@ def test_markdown_report(shipped: Timeline) -> None:
     lines = text.splitlines()
     assert lines[0] == f"# {shipped.title}"
     assert "![Chart of the events in the table below](report.png)" in lines
-    rows = [line for line in lines if line.startswith("| 20") or line.startswith("| not set")]
+    rows = [line for line in lines if line.startswith(("| 20", "| planned 20", "| not set"))]
     assert len(rows) == len(shipped.events)
     assert "## Sources" in lines
 

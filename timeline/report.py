@@ -132,7 +132,7 @@ def report_markdown(timeline: Timeline, *, image: str | None = None) -> str:
         if event.description:
             title += f"<br>{_md(event.description)}"
         cites = ", ".join(f"[{numbers[ref.source]}]" for ref in event.sources)
-        date_text = str(event.date) if event.date is not None else "not set"
+        date_text = _date_text(event)
         lines.append(
             f"| {_md(date_text)} | {_md(event.status)} | {title} | {_md(event.track)} | {cites} |"
         )
@@ -364,9 +364,9 @@ def _table(
 
 
 def _row(event: Event, numbers: dict[str, int], sources: dict[str, Source]) -> str:
-    date_text = str(event.date) if event.date is not None else "not set"
+    date_text = _date_text(event)
     bounds = ""
-    if event.date is not None:
+    if event.when is not None:
         bounds = f' title="{_esc(_bounds_text(event))}"'
     details = _details(event)
     description = (
@@ -397,16 +397,26 @@ def _details(event: Event) -> str:
         parts.append(", ".join(event.actors))
     if event.place:
         parts.append(event.place)
-    if event.planned is not None:
-        parts.append(f"planned for {event.planned}")
+    if event.planned is not None and event.date is not None:
+        parts.append(f"planned for {event.planned}")  # the date column shows it otherwise
     if event.tags:
         parts.append("tags: " + ", ".join(event.tags))
     return " · ".join(parts)
 
 
+def _date_text(event: Event) -> str:
+    """The date column: the date as written, else ``planned <date>``, else "not set"."""
+    if event.date is not None:
+        return str(event.date)
+    if event.planned is not None:
+        return f"planned {event.planned}"
+    return "not set"
+
+
 def _bounds_text(event: Event) -> str:
-    assert event.date is not None
-    start, end = event.date.earliest, event.date.latest
+    when = event.when
+    assert when is not None  # callers only ask for events with a date or a planned date
+    start, end = when.earliest, when.latest
     first = "open" if start.year == 1 and start.month == 1 and start.day == 1 else str(start)
     last = "open" if end.year == 9999 else str(end)
     return f"from {first} up to (not including) {last}"

@@ -3,7 +3,10 @@
 Each dated event is an all-day ``VEVENT``: ``DTSTART`` is the first day its date allows and
 ``DTEND`` the first day after it, which is exactly our half-open bound (RFC 5545 §3.6.1 makes
 ``DTEND`` exclusive), so ``2023-06`` fills June and ``2023-06-18/2023-06-19`` two days. An open
-end gives a ``DTSTART`` alone (a one-day event); events with no date or no start are left out.
+end gives a ``DTSTART`` alone (a one-day event). An event with only a ``planned`` date is
+written at that date, ``STATUS:CANCELLED`` if it was cancelled and ``TENTATIVE`` otherwise,
+with ``X-TIMELINE-PLANNED`` (the EDTF planned date) in place of ``X-TIMELINE-DATE``, so it
+imports as ``planned`` again. Events with neither date, or no start, are left out.
 
 Properties: ``UID`` = ``<id>@timeline``, ``SUMMARY`` = title, ``DESCRIPTION`` = description and
 then a "Sources:" list (title, publisher, date, link), ``LOCATION`` = place, ``CATEGORIES`` =
@@ -14,9 +17,10 @@ caller passes, by default ``stamp_of(timeline)``: the file's ``as_of`` day, else
 publication date of its sources. The library reads no clock, so the same file always gives the
 same calendar, byte for byte.
 
-The round trip keeps id, title, date, status, track, place, tags and description; it loses
-sources (they are text in the description), actors, planned, relations and the file's
-description and eras. Importing a calendar made elsewhere: the date comes from ``DTSTART`` and
+The round trip keeps id, title, date (or ``planned``, for an event with no date), status,
+track, place, tags and description; it loses sources (they are text in the description),
+actors, the planned date of an event that has a date, relations and the file's description
+and eras. Importing a calendar made elsewhere: the date comes from ``DTSTART`` and
 ``DTEND``, the status from ``STATUS``, and the track is "Events".
 """
 
@@ -61,7 +65,7 @@ def stamp_of(timeline: Timeline) -> datetime:
 
 
 def to_ics(timeline: Timeline, *, stamp: datetime | None = None) -> str:
-    """Return the dated events of ``timeline`` as iCalendar text, ``stamp`` as ``DTSTAMP``.
+    """Return the dated (or planned) events of ``timeline`` as iCalendar, ``stamp`` as DTSTAMP.
 
     >>> from timeline.io import loads
     >>> from datetime import timezone
@@ -82,8 +86,8 @@ def to_ics(timeline: Timeline, *, stamp: datetime | None = None) -> str:
         calendar.add("x-wr-caldesc", vText(timeline.description))
     sources = {source.id: source for source in timeline.sources}
     for event in ordered(timeline):
-        if event.date is not None and event.date.earliest != date.min:
-            calendar.add_component(_vevent(event, event.date, sources, stamp))
+        if event.when is not None and event.when.earliest != date.min:
+            calendar.add_component(_vevent(event, event.when, sources, stamp))
     text: str = calendar.to_ical().decode("utf-8")
     return text
 
@@ -128,7 +132,11 @@ def _vevent(
     item.add("dtstart", when.earliest)
     if when.latest != date.max:
         item.add("dtend", when.latest)
-    item.add("status", _ICS_STATUS[event.status])
+    planned_only = event.date is None
+    if planned_only and event.status != "cancelled":
+        item.add("status", "TENTATIVE")  # not known to have happened at the planned date
+    else:
+        item.add("status", _ICS_STATUS[event.status])
     cited = [sources[ref.source] for ref in event.sources if ref.source in sources]
     description = (event.description or "") + _sources_text(cited)
     if description:
@@ -140,7 +148,7 @@ def _vevent(
     links = [s.url for s in cited if s.url and s.url.startswith(("https://", "http://"))]
     if links:
         item.add("url", links[0])
-    item.add("x-timeline-date", vText(str(when)))
+    item.add("x-timeline-planned" if planned_only else "x-timeline-date", vText(str(when)))
     item.add("x-timeline-track", vText(event.track))
     item.add("x-timeline-status", vText(event.status))
     return item
@@ -162,7 +170,9 @@ def _event_fields(component: Any) -> dict[str, Any]:
     uid = str(component.get("uid", ""))
     if uid.endswith(UID_SUFFIX):
         fields["id"] = uid.removesuffix(UID_SUFFIX)
-    fields["date"] = str(_read_date(component))
+    planned = "x-timeline-planned" in component
+    key = "x-timeline-planned" if planned else "x-timeline-date"
+    fields["planned" if planned else "date"] = str(_read_date(component, key))
     if "x-timeline-track" in component:
         fields["track"] = _unescaped(component["x-timeline-track"])
     if "x-timeline-status" in component:
@@ -170,7 +180,7 @@ def _event_fields(component: Any) -> dict[str, Any]:
     elif str(component.get("status", "")).upper() in _FROM_ICS_STATUS:
         fields["status"] = _FROM_ICS_STATUS[str(component["status"]).upper()]
     description = str(component.get("description", ""))
-    if "x-timeline-date" in component and SOURCES_HEADING in description:
+    if key in component and SOURCES_HEADING in description:
         description = description.rsplit(SOURCES_HEADING, 1)[0]
     if description:
         fields["description"] = description
@@ -183,13 +193,13 @@ def _event_fields(component: Any) -> dict[str, Any]:
     return fields
 
 
-def _read_date(component: Any) -> EDTFDate:
-    """The EDTF date: ``X-TIMELINE-DATE`` when it agrees with ``DTSTART``, else the days."""
+def _read_date(component: Any, key: str) -> EDTFDate:
+    """The EDTF date: ``key`` (our X- property) when it agrees with ``DTSTART``, else the days."""
     if "dtstart" not in component:
         raise DateSyntaxError("it has no DTSTART")
     start = _day(component.decoded("dtstart"))
-    if "x-timeline-date" in component:
-        written = parse_edtf(_unescaped(component["x-timeline-date"]))
+    if key in component:
+        written = parse_edtf(_unescaped(component[key]))
         if written.earliest == start:
             return written
     last = start

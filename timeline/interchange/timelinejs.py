@@ -6,15 +6,20 @@ before it goes in and only http(s) URLs become links. A slide carries:
 * ``unique_id`` = id, ``group`` = track and ``text.headline`` = title (both escaped);
 * ``start_date``/``end_date`` = the date's parts (year, month, day; a season spans its months;
   an open end has no ``end_date``), and ``display_date`` = the EDTF date as written, which the
-  importer prefers when it agrees with ``start_date``;
+  importer prefers when it agrees with ``start_date``. An event with only a ``planned`` date is
+  placed at it, and its ``display_date`` says so: ``2023-02 (planned, postponed)`` (or
+  ``(planned)`` when its status is planned or happened); the importer reads that note back as
+  ``planned`` rather than ``date``;
 * ``text.text`` = up to three paragraphs: ``<p class="tl-status">`` (when not happened),
   ``<p class="tl-description">`` and ``<p class="tl-sources">`` with one link per source whose
   ``data-*`` attributes hold its id, publisher and publication date.
 
 The title slide carries the file's title and description; ``eras`` carry the eras. Events with
-no date are left out (TimelineJS needs a ``start_date``); they are logged. The round trip keeps
-id, title, date, status, track, description, the cited sources (without spans), the title,
-description and eras; it loses actors, place, tags, planned, relations and the rest.
+neither date nor planned date (or no start) are left out (TimelineJS needs a ``start_date``);
+they are logged. The round trip keeps id, title, date (or ``planned``, for an event with no
+date), status, track, description, the cited sources (without spans), the title, description
+and eras; it loses actors, place, tags, the planned date of an event that has a date,
+relations and the rest.
 
 Importing a TimelineJS file made elsewhere: tags are stripped from headline and text, a slide
 with no ``unique_id`` gets one from its headline, and one with no ``group`` goes to "Events".
@@ -25,6 +30,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import re
 from datetime import timedelta
 from html.parser import HTMLParser
 from typing import Any
@@ -36,6 +42,8 @@ from timeline.models import Event, Timeline
 from timeline.ordering import ordered
 
 logger = logging.getLogger(__name__)
+# The note after a planned-only event's display_date: " (planned)" or " (planned, postponed)".
+_PLANNED_NOTE = re.compile(r"^(?P<date>.+?) \(planned(?:, [a-z]+)?\)$")
 
 
 def to_timelinejs(timeline: Timeline) -> str:
@@ -51,10 +59,10 @@ def to_timelinejs(timeline: Timeline) -> str:
     slides: list[dict[str, Any]] = []
     skipped = 0
     for event in ordered(timeline):
-        if event.date is None or _start_of(event.date) is None:
+        if event.when is None or _start_of(event.when) is None:
             skipped += 1
             continue
-        slides.append(_slide(event, event.date, sources))
+        slides.append(_slide(event, event.when, sources))
     if skipped:
         logger.info("left out %d event(s) with no start date: TimelineJS needs one", skipped)
     document: dict[str, Any] = {
@@ -143,10 +151,14 @@ def _slide(event: Event, when: EDTFDate, sources: dict[str, Any]) -> dict[str, A
             links.append(f"<span{attrs}>{label}</span>")
     if links:
         paragraphs.append(f'<p class="tl-sources">Sources: {"; ".join(links)}</p>')
+    display = str(when)
+    if event.date is None:
+        kept = event.status in ("planned", "happened")
+        display += " (planned)" if kept else f" (planned, {event.status})"
     return {
         "unique_id": event.id,
         **_dates(when),
-        "display_date": str(when),
+        "display_date": display,
         "group": _esc(event.track),
         "text": {"headline": _esc(event.title), "text": "".join(p for p in paragraphs if p)},
     }
@@ -198,7 +210,10 @@ def _event_fields(slide: dict[str, Any], raw: RawTimeline) -> dict[str, Any]:
     fields: dict[str, Any] = {"title": _plain(parts.get("headline", "")) or "(untitled)"}
     if slide.get("unique_id"):
         fields["id"] = str(slide["unique_id"])
-    fields["date"] = str(_read_date(slide))
+    planned = isinstance(slide.get("display_date"), str) and bool(
+        _PLANNED_NOTE.match(slide["display_date"])
+    )
+    fields["planned" if planned else "date"] = str(_read_date(slide))
     if slide.get("group"):
         fields["track"] = html.unescape(str(slide["group"]))
     if body.status:
@@ -220,6 +235,8 @@ def _read_date(slide: dict[str, Any]) -> EDTFDate:
     start = _from_parts(slide.get("start_date"), "start_date")
     written = slide.get("display_date")
     if isinstance(written, str):
+        note = _PLANNED_NOTE.match(written)
+        written = note["date"] if note else written
         try:
             parsed = parse_edtf(written)
         except DateSyntaxError:
