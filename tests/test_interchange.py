@@ -108,6 +108,26 @@ def test_csv_from_a_spreadsheet_needs_only_titles() -> None:
     ]
 
 
+def test_csv_row_with_an_end_but_no_start_has_an_open_start() -> None:
+    text = "title,start,end\nTalks,,2023-06-20\nBad,,2023-13-01\n"
+    with pytest.raises(TimelineFileError) as caught:
+        from_csv(text, filename="in.csv")
+    (problem,) = caught.value.diagnostics
+    assert str(problem).startswith("in.csv:3:1: row 2: date:")
+    assert "2023-13-01" in str(problem)
+    (event,) = from_csv(text.splitlines(keepends=True)[0] + "Talks,,2023-06-20\n").events
+    assert str(event.date) == "../2023-06-19"
+    open_start = loads(
+        "title: t\ntracks: [a]\nevents:\n- {id: e, title: E, date: ../2023, track: a}\n"
+    )
+    row = next(csv.DictReader(io.StringIO(to_csv(open_start))))
+    del row["date"]  # a spreadsheet that kept only the bounds
+    header = ",".join(row)
+    bounds_only = header + "\n" + ",".join(row.values()) + "\n"
+    assert (row["start"], row["end"]) == ("", "2024-01-01")
+    assert str(from_csv(bounds_only).events[0].date) == "../2023-12-31"
+
+
 def test_csv_problems_are_reported_with_their_row() -> None:
     text = "id,title,date,track\nok,Fine,2023-06,a\nbad,Bad,2023-13,a\nok,Again,2023,a\n"
     with pytest.raises(TimelineFileError) as caught:

@@ -15,7 +15,10 @@ The round trip keeps every event field except citation spans, confidence and rev
 file it keeps the sources events cite. It loses the file's description, as_of, eras, uncited
 sources and the order of tracks (they come back in order of first use). On import only
 ``title`` is required: a missing ``id`` is made from the title, a missing ``track`` is
-"Events", and ``start``/``end`` stand in for a missing ``date``.
+"Events", and ``start``/``end`` stand in for a missing ``date``: ``start`` alone is that day,
+both are the interval up to the day before ``end`` (``end`` is exclusive), and ``end`` alone is
+an interval with an open start, ``../<day before end>`` -- which is also how the exporter writes
+an open-start date's bounds (``start`` empty), so such a row never loses its date.
 """
 
 from __future__ import annotations
@@ -151,16 +154,19 @@ def _event_fields(cells: dict[str, str], raw: RawTimeline) -> dict[str, Any]:
 
 
 def _date_from_bounds(start: str | None, end: str | None) -> str:
-    """An EDTF day or interval from ISO start and (exclusive) end days; '' when unusable."""
-    if not start:
-        return ""
+    """An EDTF day or interval from ISO start and (exclusive) end days; '' when neither is set.
+
+    >>> _date_from_bounds("2023-06-18", "2023-06-20"), _date_from_bounds("", "2023-06-20")
+    ('2023-06-18/2023-06-19', '../2023-06-19')
+    """
     if not end:
-        return start
+        return start or ""
+    first = start or ".."  # EDTF's open start: only the end is known
     try:
         last = date.fromisoformat(end) - timedelta(days=1)
     except ValueError:
-        return f"{start}/{end}"  # let the date parser explain what is wrong
-    return start if last.isoformat() == start else f"{start}/{last.isoformat()}"
+        return f"{first}/{end}"  # let the date parser explain what is wrong
+    return first if last.isoformat() == first else f"{first}/{last.isoformat()}"
 
 
 def _defused(cell: str) -> str:
