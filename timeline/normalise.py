@@ -379,6 +379,14 @@ def _set(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution
     if "frequency" in groups:
         value = ctx.rules.lookup("frequency", groups["frequency"])
         return None if value is None else Resolution(str(value), rule.rule.mod)
+    rules = ctx.rules
+    if "weekday" in groups:  # "every Monday (night)"
+        value = f"XXXX-WXX-{_int(rules, 'weekday', groups['weekday'])}"
+        if "daypart" in groups:
+            value += f"T{rules.lookup('daypart', groups['daypart'])}"
+        return Resolution(value, rule.rule.mod)
+    if "month" in groups:  # "each July"
+        return Resolution(f"XXXX-{_int(rules, 'month', groups['month']):02d}", rule.rule.mod)
     return _duration(groups, rule, ctx)
 
 
