@@ -259,6 +259,8 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
             return Resolution(str(point), mod, point)
     if "season" in groups:
         code = str(rules.lookup("season", groups["season"]))
+        if year is None and "unit" in groups:  # "the spring of next year"
+            year = ref.year + (rel or 0)
         if year is None:
             current = point_of(ref, SEASON)
             year = current.start.year
