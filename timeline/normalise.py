@@ -55,6 +55,8 @@ _UNIT_GRANULARITY = {
 _MONTHS_PER = {CENTURY: 1200, DECADE: 120, YEAR: 12, HALF: 6, SEASON: 12, QUARTER: 3, MONTH: 1}
 _DAYS_PER = {WEEK: 7, WEEKEND: 7, DAY: 1}
 _NEAR_DAYS = 62
+#: Shifts that count from the last date named rather than the reference ("two days later").
+_ANAPHORIC_SHIFTS = frozenset({"earlier", "later", "before", "after"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +368,13 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
         )
         point = point_of(point.start, granularity)
     else:
+        if (
+            groups["shift"].lower() in _ANAPHORIC_SHIFTS
+            and anchor is not None
+            and anchor.granularity == DAY
+            and granularity in (DAY, WEEK, WEEKEND)
+        ):  # "June 3 ... a week later": counted from the day last named
+            base = point_of(anchor.start, granularity)
         point = shift(base, direction * int(count))
     # Not an anchor: "a year earlier" twice in a row both count from the same date.
     return Resolution(str(point), mod)
