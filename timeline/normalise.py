@@ -363,10 +363,10 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
         steps = int(count) * 12 // _MONTHS_PER[anchor.granularity]
         point = shift(base, direction * steps)
     elif granularity in (DECADE, CENTURY):
+        # "a decade ago" is about ten years back (1989 in 1999), not the 1980s as a whole.
         point = shift(
             point_of(ctx.reference, YEAR), direction * int(count) * _MONTHS_PER[granularity] // 12
         )
-        point = point_of(point.start, granularity)
     else:
         if (
             groups["shift"].lower() in _ANAPHORIC_SHIFTS
