@@ -29,6 +29,13 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("Workers said it in May.", "May", -1, id="report-only-cue"),
         pytest.param("Critics will appeal Friday's ruling.", "Friday", -1, id="possessive"),
         pytest.param("It rose. In May it will fall.", "May", 1, id="sentence-bound"),
+        pytest.param("Ann will follow John Q. Public in May.", "May", 1, id="initial-no-end"),
+        pytest.param("She will join Mr. Lee in May.", "May", 1, id="title-no-end"),
+        pytest.param("Our team will succeed in May.", "May", 1, id="succeed-not-past"),
+        pytest.param("Holiday plans for May are on hold.", "May", 0, id="plans-noun"),
+        pytest.param("The firm plans to open in May.", "May", 1, id="plans-verb"),
+        pytest.param("Mr. Ode plans a visit in May.", "May", 1, id="plans-a"),
+        pytest.param("Crews need two hundred more in May.", "May", 0, id="need-hundred-not-past"),
     ],
 )
 def test_the_nearest_cue_decides(text: str, mention: str, expected: int) -> None:

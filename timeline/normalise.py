@@ -55,6 +55,8 @@ _UNIT_GRANULARITY = {
 _MONTHS_PER = {CENTURY: 1200, DECADE: 120, YEAR: 12, HALF: 6, SEASON: 12, QUARTER: 3, MONTH: 1}
 _DAYS_PER = {WEEK: 7, WEEKEND: 7, DAY: 1}
 _NEAR_DAYS = 62
+#: Shifts that count from the last date named rather than the reference ("two days later").
+_ANAPHORIC_SHIFTS = frozenset({"earlier", "later", "before", "after"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +261,8 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
             return Resolution(str(point), mod, point)
     if "season" in groups:
         code = str(rules.lookup("season", groups["season"]))
+        if year is None and "unit" in groups:  # "the spring of next year"
+            year = ref.year + (rel or 0)
         if year is None:
             current = point_of(ref, SEASON)
             year = current.start.year
@@ -359,11 +363,18 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
         steps = int(count) * 12 // _MONTHS_PER[anchor.granularity]
         point = shift(base, direction * steps)
     elif granularity in (DECADE, CENTURY):
+        # "a decade ago" is about ten years back (1989 in 1999), not the 1980s as a whole.
         point = shift(
             point_of(ctx.reference, YEAR), direction * int(count) * _MONTHS_PER[granularity] // 12
         )
-        point = point_of(point.start, granularity)
     else:
+        if (
+            groups["shift"].lower() in _ANAPHORIC_SHIFTS
+            and anchor is not None
+            and anchor.granularity == DAY
+            and granularity in (DAY, WEEK, WEEKEND)
+        ):  # "June 3 ... a week later": counted from the day last named
+            base = point_of(anchor.start, granularity)
         point = shift(base, direction * int(count))
     # Not an anchor: "a year earlier" twice in a row both count from the same date.
     return Resolution(str(point), mod)
@@ -379,6 +390,14 @@ def _set(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution
     if "frequency" in groups:
         value = ctx.rules.lookup("frequency", groups["frequency"])
         return None if value is None else Resolution(str(value), rule.rule.mod)
+    rules = ctx.rules
+    if "weekday" in groups:  # "every Monday (night)"
+        value = f"XXXX-WXX-{_int(rules, 'weekday', groups['weekday'])}"
+        if "daypart" in groups:
+            value += f"T{rules.lookup('daypart', groups['daypart'])}"
+        return Resolution(value, rule.rule.mod)
+    if "month" in groups:  # "each July"
+        return Resolution(f"XXXX-{_int(rules, 'month', groups['month']):02d}", rule.rule.mod)
     return _duration(groups, rule, ctx)
 
 

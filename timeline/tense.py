@@ -11,7 +11,10 @@ import re
 
 from timeline.rules import RuleSet
 
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
+#: A full stop after an initial or a title ("Daniel P. Davison", "Mr. Smith") ends no sentence.
+_TITLES = ("[A-Z]", "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "St")
+_NOT_AN_END = "".join(rf"(?<!\b{word})" for word in _TITLES)
+_SENTENCE_END = re.compile(rf"{_NOT_AN_END}[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
 #: How far either side of a mention to look for a cue, within its sentence.
 _WINDOW = 90
 #: A reporting verb this close to a mention ("said on") dates the report.
