@@ -420,3 +420,14 @@ def test_property_yaml_round_trip(timeline: Timeline) -> None:
 @given(st.lists(_item, max_size=5))
 def test_property_list_cells_round_trip(items: list[str]) -> None:
     assert split_list(join_list(items)) == items
+
+
+@pytest.mark.parametrize("text", ["C:\\New", "a\\Nb", "semi;colon, comma\\", "two\nlines"])
+def test_ics_keeps_backslashes_and_separators_in_text(text: str) -> None:
+    timeline = Timeline(
+        title="t",
+        tracks=("a",),
+        events=(Event(id="e", title=text, date="2023-06", track="a", place=text),),
+    )
+    back = from_ics(to_ics(timeline)).events[0]
+    assert (back.title, back.place) == (text, text)

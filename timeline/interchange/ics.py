@@ -81,9 +81,9 @@ def to_ics(timeline: Timeline, *, stamp: datetime | None = None) -> str:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", vText(timeline.title))
+    calendar.add("x-wr-calname", _Text(timeline.title))
     if timeline.description:
-        calendar.add("x-wr-caldesc", vText(timeline.description))
+        calendar.add("x-wr-caldesc", _Text(timeline.description))
     sources = {source.id: source for source in timeline.sources}
     for event in ordered(timeline):
         if event.when is not None and event.when.earliest != date.min:
@@ -122,13 +122,29 @@ def from_ics(text: str, *, filename: str = "<ics>", title: str = "") -> Timeline
     return build(raw)
 
 
+class _Text(vText):
+    """TEXT escaped exactly as RFC 5545 §3.3.11 says.
+
+    icalendar's own escaping first turns a literal backslash-N into a line break, so a title
+    such as ``C:\\New`` would come back changed; this escapes the backslash first, as the RFC
+    does, and nothing else differently.
+    """
+
+    def to_ical(self) -> bytes:
+        text = str(self)
+        for raw, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,")):
+            text = text.replace(raw, escaped)
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+        return text.encode("utf-8")
+
+
 def _vevent(
     event: Event, when: EDTFDate, sources: dict[str, Source], stamp: datetime
 ) -> icalendar.Event:
     item = icalendar.Event()
     item.add("uid", event.id + UID_SUFFIX)
     item.add("dtstamp", stamp)
-    item.add("summary", event.title)
+    item.add("summary", _Text(event.title))
     item.add("dtstart", when.earliest)
     if when.latest != date.max:
         item.add("dtend", when.latest)
@@ -140,17 +156,17 @@ def _vevent(
     cited = [sources[ref.source] for ref in event.sources if ref.source in sources]
     description = (event.description or "") + _sources_text(cited)
     if description:
-        item.add("description", description)
+        item.add("description", _Text(description))
     if event.place:
-        item.add("location", event.place)
+        item.add("location", _Text(event.place))
     if event.tags:
         item.add("categories", list(event.tags))
     links = [s.url for s in cited if s.url and s.url.startswith(("https://", "http://"))]
     if links:
         item.add("url", links[0])
-    item.add("x-timeline-planned" if planned_only else "x-timeline-date", vText(str(when)))
-    item.add("x-timeline-track", vText(event.track))
-    item.add("x-timeline-status", vText(event.status))
+    item.add("x-timeline-planned" if planned_only else "x-timeline-date", _Text(str(when)))
+    item.add("x-timeline-track", _Text(event.track))
+    item.add("x-timeline-status", _Text(event.status))
     return item
 
 
