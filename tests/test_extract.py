@@ -98,7 +98,7 @@ def test_a_two_day_visit_that_ended_on_a_day_is_an_interval() -> None:
 
 def test_several_events_in_one_sentence_each_take_their_clause() -> None:
     text = (
-        "The visit was initially scheduled for February, following the meeting last November "
+        "The trip was initially scheduled for February, after the talks last November "
         "between Ann Lee and Bo Chan in Jakarta."
     )
     events = sorted(
