@@ -4,7 +4,7 @@
 plotly trace dicts (no plotly import, like the rest of the figure data):
 
 * an undated event whose relations bound it gets a whisker on the date axis, in its own row,
-  over its derived window (``timeline.ordering.order``), dotted to tell it from a date's bar;
+  over its derived window (``timeline.propagation.solve``), dotted to tell it from a date's bar;
   an open side ends in a hollow arrow head at the edge of the data. (An event with only a
   ``planned`` date is not undated: the chart draws it at that date, see ``Event.when``.)
 * each relation is an arrow from the event that carries it to its target; the hover says the
@@ -28,14 +28,15 @@ from typing import Any
 from timeline.dates import EDTFDate
 from timeline.hover import escape
 from timeline.models import Timeline
-from timeline.ordering import OrderedEvent, order
 from timeline.placement import Placed, Placement, to_iso
+from timeline.propagation import solve
 
 ARROW_COLOR = "rgba(90,90,90,0.55)"
 WINDOW_COLOR = "rgba(60,60,60,0.8)"
 GHOST_COLOR = "rgba(120,120,120,0.45)"
 
 Point = tuple[str, int]  # (ISO date on the x axis, row)
+Window = tuple[date | None, date | None]  # a derived half-open window; None is unbounded
 
 
 def sequence_traces(
@@ -45,21 +46,25 @@ def sequence_traces(
 
     ``y_of`` gives the first row of each lane. Returns ``[]`` when there is nothing to draw.
     """
-    derived = {item.event.id: item for item in order(timeline).events}
     rows = {p.event.id: y_of[p.lane] + p.row for p in placement.events}
     edges = placement.data_range
     anchors: dict[str, Point] = {}
-    windows: list[tuple[Placed, OrderedEvent]] = []
+    windows: list[tuple[Placed, Window]] = []
+    undated = [p for p in placement.events if p.kind == "undated"]
+    # Only undated events need the network's windows; a file without them is not solved here.
+    solution = solve(timeline.events) if undated else None
+    index = {event.id: n for n, event in enumerate(timeline.events)}
     for p in placement.events:
-        item, row = derived[p.event.id], rows[p.event.id]
+        row = rows[p.event.id]
         if p.kind != "undated":
             anchors[p.event.id] = (to_iso(p.marker_x), row)
-        elif item.earliest is not None:
-            windows.append((p, item))
-            anchors[p.event.id] = (item.earliest.isoformat(), row)
-        elif item.latest is not None:
-            windows.append((p, item))
-            anchors[p.event.id] = (item.latest.isoformat(), row)
+            continue
+        assert solution is not None  # solved above whenever an event is undated
+        earliest, latest = window = solution.window(index[p.event.id])
+        known = earliest if earliest is not None else latest
+        if known is not None:
+            windows.append((p, window))
+            anchors[p.event.id] = (known.isoformat(), row)
     traces = [
         _whiskers(windows, rows, edges),
         _arrows(timeline, anchors),
@@ -101,7 +106,7 @@ _LEGEND_SYMBOLS = {
 
 
 def _whiskers(
-    windows: Sequence[tuple[Placed, OrderedEvent]],
+    windows: Sequence[tuple[Placed, Window]],
     rows: dict[str, int],
     edges: tuple[float, float],
 ) -> dict[str, Any]:
@@ -110,16 +115,19 @@ def _whiskers(
     ys: list[int | None] = []
     symbols: list[str] = []
     hover: list[str] = []
-    for p, item in windows:
-        left = item.earliest.isoformat() if item.earliest is not None else to_iso(edges[0])
-        right = item.latest.isoformat() if item.latest is not None else to_iso(edges[1])
+    for p, (earliest, latest) in windows:
+        left = earliest.isoformat() if earliest is not None else to_iso(edges[0])
+        right = latest.isoformat() if latest is not None else to_iso(edges[1])
         row = rows[p.event.id]
-        text = f"{escape(p.event.title)}<br>date not set; its relations place it {_window(item)}"
+        text = (
+            f"{escape(p.event.title)}<br>date not set; its relations place it "
+            f"{_window(earliest, latest)}"
+        )
         xs += [left, right, None]
         ys += [row, row, None]
         symbols += [
-            "line-ns" if item.earliest is not None else "triangle-left-open",
-            "line-ns" if item.latest is not None else "triangle-right-open",
+            "line-ns" if earliest is not None else "triangle-left-open",
+            "line-ns" if latest is not None else "triangle-right-open",
             "line-ns",
         ]
         hover += [text, text, ""]
@@ -233,9 +241,9 @@ def _middle(value: EDTFDate) -> str:
     return to_iso((first.toordinal() + last.toordinal()) / 2)
 
 
-def _window(item: OrderedEvent) -> str:
-    first = item.earliest.isoformat() if item.earliest is not None else None
-    last = item.latest.isoformat() if item.latest is not None else None
+def _window(earliest: date | None, latest: date | None) -> str:
+    first = earliest.isoformat() if earliest is not None else None
+    last = latest.isoformat() if latest is not None else None
     if first and last:
         return f"from {first} to before {last}"
     return f"from {first}" if first else f"before {last}"
