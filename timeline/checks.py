@@ -8,11 +8,10 @@ path to the offending value, which ``timeline.io`` turns into file:line:column.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from timeline.errors import Severity
+from timeline.errors import Severity, did_you_mean
 from timeline.models import Timeline
 
 Path = tuple[str | int, ...]
@@ -41,7 +40,7 @@ def check_references(timeline: Timeline) -> list[Problem]:
             problems.append(
                 Problem(
                     (*at, "track"),
-                    f"track {event.track!r} is not in tracks" + _guess(event.track, tracks),
+                    f"track {event.track!r} is not in tracks" + did_you_mean(event.track, tracks),
                 )
             )
         for n, ref in enumerate(event.sources):
@@ -49,7 +48,8 @@ def check_references(timeline: Timeline) -> list[Problem]:
                 problems.append(
                     Problem(
                         (*at, "sources", n),
-                        f"source {ref.source!r} is not in sources" + _guess(ref.source, sources),
+                        f"source {ref.source!r} is not in sources"
+                        + did_you_mean(ref.source, sources),
                     )
                 )
             if ref.span is not None and ref.span[1] <= ref.span[0]:
@@ -68,7 +68,7 @@ def check_references(timeline: Timeline) -> list[Problem]:
                     Problem(
                         where,
                         f"relation target {relation.event!r} is not an event id"
-                        + _guess(relation.event, events),
+                        + did_you_mean(relation.event, events),
                     )
                 )
     return problems
@@ -86,8 +86,3 @@ def _duplicates(
             )
         else:
             first[value] = index
-
-
-def _guess(value: str, known: Iterable[str]) -> str:
-    match = difflib.get_close_matches(value, list(known), n=1)
-    return f" (did you mean {match[0]!r}?)" if match else ""

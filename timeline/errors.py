@@ -15,11 +15,21 @@ Anything else that escapes the library is a bug, except ``TypeError`` for API mi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import difflib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+
+def did_you_mean(value: str, known: Iterable[str], *, otherwise: str = "") -> str:
+    """The hint that ends a message about an unknown name: " (did you mean 'x'?)".
+
+    ``otherwise`` is returned when nothing is close enough.
+    """
+    match = difflib.get_close_matches(value, list(known), n=1)
+    return f" (did you mean {match[0]!r}?)" if match else otherwise
 
 
 class TimelineError(Exception):

@@ -13,7 +13,6 @@ Writing a person's file (keeping comments) is not done here; see ``timeline.stor
 
 from __future__ import annotations
 
-import difflib
 import gc
 import re
 from collections.abc import Sequence
@@ -26,7 +25,7 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from timeline.checks import check_references
-from timeline.errors import Diagnostic, TimelineFileError
+from timeline.errors import Diagnostic, TimelineFileError, did_you_mean
 from timeline.lifecycle import check_lifecycle
 from timeline.models import Era, Event, Relation, Source, SourceRef, Timeline
 from timeline.propagation import check_sequence
@@ -355,8 +354,7 @@ class _Locator:
 def _unknown_field(field: str, names: tuple[str, ...]) -> str:
     model = _MODEL_AT.get(names)
     allowed = sorted(model.model_fields) if model is not None else []
-    guess = difflib.get_close_matches(field, allowed, n=1)
-    hint = f" (did you mean {guess[0]!r}?)" if guess else f" (allowed: {', '.join(allowed)})"
+    hint = did_you_mean(field, allowed, otherwise=f" (allowed: {', '.join(allowed)})")
     return f"unknown field {field!r}{hint}"
 
 
@@ -366,8 +364,7 @@ def _explain(error: ErrorDetails, field: str) -> str:
     if error["type"] == "literal_error":
         expected = str(error.get("ctx", {}).get("expected", ""))
         options = re.findall(r"'([^']*)'", expected)
-        guess = difflib.get_close_matches(str(value), options, n=1)
-        hint = f" (did you mean {guess[0]!r}?)" if guess else ""
+        hint = did_you_mean(str(value), options)
         return f"{field}: {value!r} is not one of {', '.join(options)}{hint}"
     if error["type"] == "string_pattern_mismatch" and field == "id":
         return f"id: {value!r} must be a slug: lower-case letters and digits joined by - _ or ."

@@ -32,13 +32,13 @@ from typing import Any, Literal
 
 from timeline.errors import RenderError
 from timeline.output import write_atomic
+from timeline.placement import DEFAULT_WIDTH
 
 logger = logging.getLogger(__name__)
 
 ImageFormat = Literal["png", "svg", "pdf"]
 Engine = Literal["auto", "kaleido", "chromium"]
 IMAGE_FORMATS: tuple[ImageFormat, ...] = ("png", "svg", "pdf")
-DEFAULT_WIDTH = 1200
 DEFAULT_HEIGHT = 600
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 INSTALL_HINT = (

@@ -8,14 +8,13 @@ chart.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from typing import Annotated
 
 import typer
 
 from timeline.dates import EDTFDate, parse_edtf
-from timeline.errors import DateSyntaxError
+from timeline.errors import DateSyntaxError, did_you_mean
 from timeline.filters import Selection
 from timeline.models import Timeline
 
@@ -88,6 +87,5 @@ def _known(option: str, asked: list[str], used: Iterable[str], *, fold: bool) ->
     for name in asked:
         if (name.casefold() if fold else name) in folded:
             continue
-        guess = difflib.get_close_matches(name, names, n=1)
-        hint = f" (did you mean {guess[0]!r}?)" if guess else f" (the file has: {', '.join(names)})"
+        hint = did_you_mean(name, names, otherwise=f" (the file has: {', '.join(names)})")
         raise typer.BadParameter(f"{name!r} is not used in the file{hint}", param_hint=option)
