@@ -336,6 +336,21 @@ def _relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
     return Resolution(str(point), _mod(groups, rule, rules), point)
 
 
+def _reporting_period(ctx: Context) -> Point:
+    """Return the quarter (or half) a financial report speaks of.
+
+    The last quarter or half named; else the quarter of the last day or month named ("the
+    quarter ended Sept. 30"); else the last whole quarter before the reference (results are
+    reported after the quarter closes).
+    """
+    anchor = ctx.anchor
+    if anchor is not None and anchor.granularity in (QUARTER, HALF):
+        return anchor
+    if anchor is not None and anchor.granularity in (MONTH, WEEK, DAY):
+        return point_of(anchor.start, QUARTER)
+    return shift(point_of(ctx.reference, QUARTER), -1)
+
+
 def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     rules = ctx.rules
     direction = _int(rules, "shift", groups["shift"])
@@ -351,6 +366,10 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
         return None
     base = point_of(ctx.reference, granularity)
     anchor = ctx.anchor
+    if "period" in groups and granularity == YEAR and count == 1:
+        # "the year-ago quarter": the reporting period in focus, one year back.
+        focus = _reporting_period(ctx)
+        return Resolution(str(shift(focus, direction * 12 // _MONTHS_PER[focus.granularity])), mod)
     # "a year earlier" after a quarter names that quarter a year back (financial comparisons);
     # a month, or a count of years ("41 years ago"), still counts in whole years.
     if (

@@ -90,6 +90,7 @@ GROUPS = frozenset(
         "fraction",
         "holiday",
         "tz",
+        "period",
     }
 )
 
