@@ -214,7 +214,8 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
     rel = _int(rules, "rel", groups["rel"]) if "rel" in groups else None
     year = year_of(rules, groups["year"]) if "year" in groups else None
     if "decade" in groups:
-        digits = re.sub(r"\D", "", groups["decade"])
+        written = str(rules.lookup("decade", groups["decade"]) or groups["decade"])
+        digits = re.sub(r"\D", "", written)
         if len(digits) == 2:
             century = ref.year // 100 * 100
             start = century + int(digits)
@@ -226,7 +227,7 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
         month = _int(rules, "month", groups["month"])
         if month is None:
             return None
-        day = int(groups["day"]) if "day" in groups else None
+        day = _int(rules, "day", groups["day"]) if "day" in groups else None
         if year is None and "unit" in groups:  # "June last year"
             year = ctx.reference.year + (rel or 0)
         elif year is None:

@@ -112,6 +112,8 @@ LEXICON_GROUPS = frozenset(
         "frequency",
         "number",
         "holiday",
+        "day",
+        "decade",
     }
 )
 
