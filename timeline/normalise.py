@@ -179,8 +179,14 @@ def _nearest(candidates: list[date], reference: date, tense: int) -> date:
     return max(earlier) if earlier else min(candidates)
 
 
-def _weekday(weekday: int, rel: int | None, ctx: Context) -> date:
+#: Cue words that count from the day in focus, not from the reference ("the previous Friday").
+_ANAPHORIC_RELS = frozenset({"previous", "prior", "preceding", "following"})
+
+
+def _weekday(weekday: int, rel: int | None, ctx: Context, *, anaphoric: bool = False) -> date:
     ref = ctx.reference
+    if anaphoric and ctx.anchor is not None and ctx.anchor.granularity == DAY:
+        ref = ctx.anchor.start
     delta = weekday - ref.isoweekday()
     if rel == 0:
         return ref + timedelta(days=delta)
@@ -243,7 +249,8 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
         weekday = _int(rules, "weekday", groups["weekday"])
         if weekday is None:
             return None
-        point = Point(DAY, _weekday(weekday, rel, ctx))
+        anaphoric = groups.get("rel", "").lower() in _ANAPHORIC_RELS
+        point = Point(DAY, _weekday(weekday, rel, ctx, anaphoric=anaphoric))
         return Resolution(str(point), mod, point)
     for group, granularity, size in (("quarter", QUARTER, 3), ("half", HALF, 6)):
         if group in groups:
