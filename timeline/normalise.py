@@ -359,6 +359,21 @@ def _reporting_period(ctx: Context) -> Point:
     return shift(point_of(ctx.reference, QUARTER), -1)
 
 
+_QUARTER_WORD = re.compile(r"\bquarter\b", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z])")
+
+
+def _speaks_of_quarter(ctx: Context) -> bool:
+    """Whether the mention's sentence or the one before it names a quarter."""
+    if ctx.anchor is not None and ctx.anchor.granularity in (QUARTER, HALF):
+        return True
+    left = ctx.text[max(0, ctx.start - 400) : ctx.start]
+    breaks = list(_SENTENCE_BREAK.finditer(left))
+    if len(breaks) >= 2:
+        left = left[breaks[-2].end() :]
+    return _QUARTER_WORD.search(left) is not None
+
+
 def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     rules = ctx.rules
     direction = _int(rules, "shift", groups["shift"])
@@ -380,15 +395,9 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
         return Resolution(str(shift(focus, direction * 12 // _MONTHS_PER[focus.granularity])), mod)
     # "a year earlier" after a quarter names that quarter a year back (financial comparisons);
     # a month, or a count of years ("41 years ago"), still counts in whole years.
-    if (
-        granularity == YEAR
-        and count == 1
-        and anchor is not None
-        and anchor.granularity in (QUARTER, HALF)
-    ):
-        base = anchor
-        steps = int(count) * 12 // _MONTHS_PER[anchor.granularity]
-        point = shift(base, direction * steps)
+    if granularity == YEAR and count == 1 and _speaks_of_quarter(ctx):
+        focus = _reporting_period(ctx)
+        point = shift(focus, direction * 12 // _MONTHS_PER[focus.granularity])
     elif granularity in (DECADE, CENTURY):
         # "a decade ago" is about ten years back (1989 in 1999), not the 1980s as a whole.
         point = shift(
