@@ -125,6 +125,8 @@ _KEY_JUNK = re.compile(r"[\s\-]+")
 #: Word boundaries added around every pattern: a mention never starts or ends inside a word.
 _LEFT_EDGE = r"(?<!\w)"
 _RIGHT_EDGE = r"(?!\w)"
+#: A core word ends the word ("dec" is not "decision"); a digit may run on ("5th", "1990s").
+_CORE_END = r"(?:(?<=\d)|(?![^\W\d_]))"
 _FLAGS = re.IGNORECASE
 
 
@@ -331,7 +333,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
     if not words.get("core"):
         raise RuleDataError(f"{source}: [prefilter] needs a 'core' word alternation")
     prefilter_text = (
-        rf"{_LEFT_EDGE}(?:(?:{words.get('lead', '(?!)')})[\s-]+){{0,4}}(?P<core>{words['core']})"
+        rf"{_LEFT_EDGE}(?:(?:{words.get('lead', '(?!)')})[\s-]+){{0,4}}(?P<core>{words['core']}){_CORE_END}"
     )
     prefilter = _compile_plain(prefilter_text, f"{source}: [prefilter]", 0)
     prefilter_folded = _compile_plain(prefilter_text, f"{source}: [prefilter]", _FLAGS)
