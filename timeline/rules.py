@@ -333,7 +333,8 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
     if not words.get("core"):
         raise RuleDataError(f"{source}: [prefilter] needs a 'core' word alternation")
     prefilter_text = (
-        rf"{_LEFT_EDGE}(?:(?:{words.get('lead', '(?!)')})[\s-]+){{0,4}}(?P<core>{words['core']}){_CORE_END}"
+        rf"{_LEFT_EDGE}(?:(?:{words.get('lead', '(?!)')})[\s-]+){{0,4}}"
+        rf"(?P<core>{words['core']}){_CORE_END}"
     )
     prefilter = _compile_plain(prefilter_text, f"{source}: [prefilter]", 0)
     prefilter_folded = _compile_plain(prefilter_text, f"{source}: [prefilter]", _FLAGS)
