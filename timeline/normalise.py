@@ -480,6 +480,15 @@ def _constant(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
     return Resolution(rule.rule.value or "", _mod(groups, rule, ctx.rules))
 
 
+def _week_of(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve "the week of March 6", "Easter week": the ISO week holding that day."""
+    named = (_holiday if "holiday" in groups else _calendar)(groups, rule, ctx)
+    if named is None or named.point is None or named.point.granularity != DAY:
+        return None
+    point = point_of(named.point.start, WEEK)
+    return Resolution(str(point), named.mod, point)
+
+
 def _reject(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     """A known false positive ("the March for Peace", "a second try"): nothing to tag."""
     return None
@@ -495,6 +504,7 @@ _RESOLVERS: dict[str, Callable[[dict[str, str], CompiledRule, Context], Resoluti
     "time": _time,
     "constant": _constant,
     "holiday": _holiday,
+    "week_of": _week_of,
     "reject": _reject,
 }
 

@@ -59,6 +59,7 @@ Kind = Literal[
     "time",
     "constant",
     "holiday",
+    "week_of",
     "reject",
 ]
 
