@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from timeline.amounts import amount, duration, year_of
 from timeline.holidays import holiday_date
 from timeline.rules import CompiledRule, RuleSet
-from timeline.tense import tense_of
+from timeline.tense import SENTENCE_END, tense_of
 
 #: Granularities of a point in time, coarse to fine. A point is the first day of its period.
 CENTURY, DECADE, YEAR, HALF, SEASON, QUARTER, MONTH, WEEK, WEEKEND, DAY = (
@@ -360,7 +360,6 @@ def _reporting_period(ctx: Context) -> Point:
 
 
 _QUARTER_WORD = re.compile(r"\bquarter\b", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z])")
 
 
 def _speaks_of_quarter(ctx: Context) -> bool:
@@ -368,7 +367,7 @@ def _speaks_of_quarter(ctx: Context) -> bool:
     if ctx.anchor is not None and ctx.anchor.granularity in (QUARTER, HALF):
         return True
     left = ctx.text[max(0, ctx.start - 400) : ctx.start]
-    breaks = list(_SENTENCE_BREAK.finditer(left))
+    breaks = list(SENTENCE_END.finditer(left))
     if len(breaks) >= 2:
         left = left[breaks[-2].end() :]
     return _QUARTER_WORD.search(left) is not None
@@ -389,13 +388,10 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
         return None
     base = point_of(ctx.reference, granularity)
     anchor = ctx.anchor
-    if "period" in groups and granularity == YEAR and count == 1:
-        # "the year-ago quarter": the reporting period in focus, one year back.
-        focus = _reporting_period(ctx)
-        return Resolution(str(shift(focus, direction * 12 // _MONTHS_PER[focus.granularity])), mod)
-    # "a year earlier" after a quarter names that quarter a year back (financial comparisons);
-    # a month, or a count of years ("41 years ago"), still counts in whole years.
-    if granularity == YEAR and count == 1 and _speaks_of_quarter(ctx):
+    # "the year-ago quarter", and "a year earlier" said of a quarter, name the reporting period
+    # in focus one year back (financial comparisons); a count of years ("41 years ago") or a
+    # year said of no quarter still counts in whole years.
+    if granularity == YEAR and count == 1 and ("period" in groups or _speaks_of_quarter(ctx)):
         focus = _reporting_period(ctx)
         point = shift(focus, direction * 12 // _MONTHS_PER[focus.granularity])
     elif granularity in (DECADE, CENTURY):

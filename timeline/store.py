@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.resolver import VersionedResolver, implicit_resolvers
 
+from timeline.dates import EDTFDate
 from timeline.errors import Diagnostic, TimelineFileError
 from timeline.io import check_text, read_text
 from timeline.lexicon import load_lexicon
@@ -195,6 +197,18 @@ def _shared_actors(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> int:
     return shared
 
 
+def _curated_overlapping(
+    events: tuple[Event, ...], when: EDTFDate
+) -> Iterator[tuple[Event, EDTFDate]]:
+    """The curated (not extracted) events whose date overlaps ``when``, with that date."""
+    for event in events:
+        value = event.when
+        if value is None or event.origin == "extracted":
+            continue
+        if value.earliest < when.latest and when.earliest < value.latest:
+            yield event, value
+
+
 def _best_match(candidate: Event, events: tuple[Event, ...]) -> Event | None:
     """The curated event the candidate reports: overlapping dates, shared actors or keywords."""
     when = candidate.when
@@ -202,12 +216,7 @@ def _best_match(candidate: Event, events: tuple[Event, ...]) -> Event | None:
         return None
     keys, words = _actor_keys(candidate), _keywords(candidate)
     best: tuple[float, Event] | None = None
-    for event in events:
-        value = event.when
-        if value is None or event.origin == "extracted":
-            continue
-        if not (value.earliest < when.latest and when.earliest < value.latest):
-            continue
+    for event, value in _curated_overlapping(events, when):
         actors = _shared_actors(keys, _actor_keys(event))
         # A name counts once, as an actor, not again as a word of the title.
         names = _name_words(candidate) | _name_words(event)
@@ -242,12 +251,7 @@ def _only_keyword_match(candidate: Event, events: tuple[Event, ...]) -> Event | 
     if when is None or not distinctive:
         return None
     matches = []
-    for event in events:
-        value = event.when
-        if value is None or event.origin == "extracted":
-            continue
-        if not (value.earliest < when.latest and when.earliest < value.latest):
-            continue
+    for event, _ in _curated_overlapping(events, when):
         if not distinctive & _keywords(event):
             continue
         if {t for t in event.tags if t in kinds} - {kind}:

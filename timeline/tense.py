@@ -14,7 +14,7 @@ from timeline.rules import RuleSet
 #: A full stop after an initial or a title ("Daniel P. Davison", "Mr. Smith") ends no sentence.
 _TITLES = ("[A-Z]", "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "St")
 _NOT_AN_END = "".join(rf"(?<!\b{word})" for word in _TITLES)
-_SENTENCE_END = re.compile(rf"{_NOT_AN_END}[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
+SENTENCE_END = re.compile(rf"{_NOT_AN_END}[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
 #: How far either side of a mention to look for a cue, within its sentence.
 _WINDOW = 90
 #: A reporting verb this close to a mention ("said on") dates the report.
@@ -33,11 +33,11 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     if rules.possessive_cue.match(text, end):
         return -1
     left = text[max(0, start - _WINDOW) : start]
-    cuts = list(_SENTENCE_END.finditer(left))
+    cuts = list(SENTENCE_END.finditer(left))
     if cuts:
         left = left[cuts[-1].end() :]
     right = text[end : end + _WINDOW]
-    stop = _SENTENCE_END.search(right)
+    stop = SENTENCE_END.search(right)
     if stop is not None:
         right = right[: stop.start()]
     # The cue nearest the mention decides: "said on Tuesday that it would ..." is past.

@@ -22,27 +22,27 @@ from timeline.serialize import to_yaml
 DEFAULT_FILE = Path("events.yaml")
 
 
-class ExportFormat(StrEnum):
-    timelinejs = "timelinejs"
-    csv = "csv"
-    ics = "ics"
+class InterchangeFormat(StrEnum):
+    """The formats both ``export`` writes and ``import`` reads."""
 
-
-class ImportFormat(StrEnum):
     csv = "csv"
     timelinejs = "timelinejs"
     ics = "ics"
 
 
-_SUFFIXES = {".csv": ImportFormat.csv, ".json": ImportFormat.timelinejs, ".ics": ImportFormat.ics}
+_SUFFIXES = {
+    ".csv": InterchangeFormat.csv,
+    ".json": InterchangeFormat.timelinejs,
+    ".ics": InterchangeFormat.ics,
+}
 
 
 def export(
     file: Annotated[Path, typer.Argument(help="The events file to read.")] = DEFAULT_FILE,
     output_format: Annotated[
-        ExportFormat,
+        InterchangeFormat,
         typer.Option("--format", "-f", help="timelinejs (JSON), csv, or ics (iCalendar)."),
-    ] = ExportFormat.csv,
+    ] = InterchangeFormat.csv,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
@@ -67,9 +67,9 @@ def export(
         timeline, start=start, end=end, tracks=tracks, tags=tags, actors=actors
     )
     timeline = select(timeline, chosen)
-    if output_format is ExportFormat.csv:
+    if output_format is InterchangeFormat.csv:
         text = to_csv(timeline)
-    elif output_format is ExportFormat.timelinejs:
+    elif output_format is InterchangeFormat.timelinejs:
         text = to_timelinejs(timeline)
     else:
         text = to_ics(timeline)
@@ -84,7 +84,7 @@ def import_events(
         typer.Option("--output", "-o", help="The events file to write (default: stdout)."),
     ] = None,
     input_format: Annotated[
-        ImportFormat | None,
+        InterchangeFormat | None,
         typer.Option("--format", "-f", help="The input format; guessed from the suffix if absent."),
     ] = None,
     title: Annotated[
@@ -123,11 +123,11 @@ def import_events(
         typer.echo(f"{output}: {len(timeline.events)} events", err=True)
 
 
-def _read(source: Path, kind: ImportFormat, title: str) -> Timeline:
+def _read(source: Path, kind: InterchangeFormat, title: str) -> Timeline:
     text = read_text(source)
     name = str(source)
-    if kind is ImportFormat.csv:
+    if kind is InterchangeFormat.csv:
         return from_csv(text, filename=name, title=title or source.stem)
-    if kind is ImportFormat.timelinejs:
+    if kind is InterchangeFormat.timelinejs:
         return from_timelinejs(text, filename=name, title=title)
     return from_ics(text, filename=name, title=title)
