@@ -438,6 +438,10 @@ def _ref(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution
     meaning = str(rules.lookup("ref", groups.get("ref", "")) or "")
     if "rel" in groups:
         meaning = f"D{_int(rules, 'rel', groups['rel']) or 0}"
+    if not meaning and "daypart" in groups:  # "by mid-afternoon": that part of the day in focus
+        anchor = ctx.anchor
+        day = anchor.start if anchor is not None and anchor.granularity == DAY else ctx.reference
+        meaning = f"D{(day - ctx.reference).days}"
     if not meaning:
         return None
     if not meaning.startswith("D"):
@@ -449,13 +453,17 @@ def _ref(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution
     return Resolution(value, _mod(groups, rule, rules), point)
 
 
+#: "4 in the morning", "11 at night": which half of the clock the part of the day means.
+_HALF_OF_DAY = {"morning": "a", "afternoon": "p", "evening": "p", "night": "p"}
+
+
 def _time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     hour_text = groups["hour"].lower()
     if hour_text in {"noon", "midday", "midnight"}:
         hour, minute = (24 if hour_text == "midnight" else 12), 0
     else:
         hour, minute = int(hour_text), int(groups.get("minute", "0"))
-    ampm = groups.get("ampm", "").lower()[:1]
+    ampm = _HALF_OF_DAY.get(groups.get("ampm", "").lower(), groups.get("ampm", "").lower()[:1])
     if ampm == "p" and hour < 12:
         hour += 12
     elif ampm == "a" and hour == 12:
