@@ -55,6 +55,9 @@ _UNIT_GRANULARITY = {
 _MONTHS_PER = {CENTURY: 1200, DECADE: 120, YEAR: 12, HALF: 6, SEASON: 12, QUARTER: 3, MONTH: 1}
 _DAYS_PER = {WEEK: 7, WEEKEND: 7, DAY: 1}
 _NEAR_DAYS = 62
+#: A month named without a year and without a tense cue, after a future date: the one within
+#: this many days of that date, if any.
+_ANCHOR_DAYS = 200
 #: Shifts that count from the last date named rather than the reference ("two days later").
 _ANAPHORIC_SHIFTS = frozenset({"earlier", "later", "before", "after"})
 
@@ -210,6 +213,16 @@ def _year_for(month: int, day: int, rel: int | None, ctx: Context) -> int:
         return ref.year
     # Compare whole dates ("Jan. 31" is three months after Oct. 31, not two); Feb. 29 as 28.
     candidates = [date(ref.year + k, month, min(day, 28)) for k in (-1, 0, 1)]
+    anchor = ctx.anchor
+    if (
+        anchor is not None
+        and anchor.granularity in (DAY, WEEK, MONTH)
+        and anchor.start > ref
+        and ctx.tense() == 0
+    ):  # the text is telling of plans ("will join in April ... the summit in April")
+        closest = min(candidates, key=lambda c: abs((c - anchor.start).days))
+        if abs((closest - anchor.start).days) <= _ANCHOR_DAYS:
+            return closest.year
     around = ref.replace(day=1) if day == 1 else ref
     return _nearest(candidates, around, ctx.tense()).year
 
