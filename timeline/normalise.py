@@ -362,9 +362,12 @@ def _reporting_period(ctx: Context) -> Point:
 
     The last quarter or half named; else the quarter of the last day or month named ("the
     quarter ended Sept. 30"); else the last whole quarter before the reference (results are
-    reported after the quarter closes).
+    reported after the quarter closes). A period still ahead ("losses through the third
+    quarter of 1990") has no results yet, so it is not the one reported on.
     """
     anchor = ctx.anchor
+    if anchor is not None and anchor.start > ctx.reference:
+        anchor = None
     if anchor is not None and anchor.granularity in (QUARTER, HALF):
         return anchor
     if anchor is not None and anchor.granularity in (MONTH, WEEK, DAY):
