@@ -375,18 +375,27 @@ def _reporting_period(ctx: Context) -> Point:
     return shift(point_of(ctx.reference, QUARTER), -1)
 
 
-_QUARTER_WORD = re.compile(r"\bquarter\b", re.IGNORECASE)
+#: The reporting periods a financial text compares: a quarter, or a longer stretch of months.
+_PERIOD_WORD = re.compile(
+    r"\b(?:(?P<quarter>quarter)|(?:six|nine|twelve|\d+)[\s-]+months?|(?:first|second)\s+half)\b",
+    re.IGNORECASE,
+)
 
 
 def _speaks_of_quarter(ctx: Context) -> bool:
-    """Whether the mention's sentence or the one before it names a quarter."""
-    if ctx.anchor is not None and ctx.anchor.granularity in (QUARTER, HALF):
-        return True
+    """Whether the period the mention's sentence (or the one before it) last names is a quarter.
+
+    "For the nine months, net rose from a year earlier" compares nine months (so a year back),
+    even when the text spoke of a quarter before.
+    """
     left = ctx.text[max(0, ctx.start - 400) : ctx.start]
     breaks = list(SENTENCE_END.finditer(left))
     if len(breaks) >= 2:
         left = left[breaks[-2].end() :]
-    return _QUARTER_WORD.search(left) is not None
+    periods = list(_PERIOD_WORD.finditer(left))
+    if periods:
+        return periods[-1].group("quarter") is not None
+    return ctx.anchor is not None and ctx.anchor.granularity in (QUARTER, HALF)
 
 
 def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
