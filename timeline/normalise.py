@@ -346,7 +346,10 @@ def _relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
         # "the quarter", "the following day": the period of (or next to) the last date named;
         # with none finer than the unit, the last whole quarter or the reference day.
         anchor = ctx.anchor
-        if anchor is not None and _finer_or_equal(anchor.granularity, granularity):
+        closing = _closing_day(ctx) if granularity == QUARTER and "rel" not in groups else None
+        if closing is not None:  # "the quarter ended July 31": the quarter that day falls in
+            base = closing
+        elif anchor is not None and _finer_or_equal(anchor.granularity, granularity):
             base = anchor.start
         elif granularity == QUARTER and "rel" not in groups:
             count = -1
@@ -355,6 +358,24 @@ def _relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
             count = 0 if ctx.reference.isoweekday() >= 6 or ctx.tense() > 0 else -1
     point = shift(point_of(base, granularity), count or 0)
     return Resolution(str(point), _mod(groups, rule, rules), point)
+
+
+_CLOSING = re.compile(r"\s+(?:that\s+)?(?:ended|ending|closed)\s+(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})\b")
+
+
+def _closing_day(ctx: Context) -> date | None:
+    """The day named right after a period that it closes ("the quarter ended Sept. 30")."""
+    found = _CLOSING.match(ctx.text, ctx.end)
+    if found is None:
+        return None
+    month = _int(ctx.rules, "month", found["month"])
+    if month is None:
+        return None
+    day = int(found["day"])
+    try:
+        return date(_year_for(month, day, None, ctx), month, day)
+    except ValueError:
+        return None
 
 
 def _reporting_period(ctx: Context) -> Point:
