@@ -351,6 +351,8 @@ def _relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
             base = closing
         elif anchor is not None and _finer_or_equal(anchor.granularity, granularity):
             base = anchor.start
+            if granularity == DAY and "rel" not in groups:
+                count = _day_around(ctx)
         elif granularity == QUARTER and "rel" not in groups:
             count = -1
         elif granularity == WEEKEND and "rel" not in groups:
@@ -358,6 +360,22 @@ def _relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
             count = 0 if ctx.reference.isoweekday() >= 6 or ctx.tense() > 0 else -1
     point = shift(point_of(base, granularity), count or 0)
     return Resolution(str(point), _mod(groups, rule, rules), point)
+
+
+_AROUND = re.compile(r"\s+(?P<side>after|before)\b", re.IGNORECASE)
+_APPOSITION = re.compile(r",\s*$")
+
+
+def _day_around(ctx: Context) -> int:
+    """How many days "the day after" (+1) or "the day before" (-1) lies from the day in focus.
+
+    Said of an event ("the day after his death"), it is a day away from the last day named;
+    set beside that day ("Oct. 12, the day before the crash"), it is that day.
+    """
+    side = _AROUND.match(ctx.text, ctx.end)
+    if side is None or _APPOSITION.search(ctx.text, max(0, ctx.start - 3), ctx.start):
+        return 0
+    return 1 if side["side"].lower() == "after" else -1
 
 
 _CLOSING = re.compile(r"\s+(?:that\s+)?(?:ended|ending|closed)\s+(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})\b")
