@@ -378,7 +378,9 @@ def _day_around(ctx: Context) -> int:
     return 1 if side["side"].lower() == "after" else -1
 
 
-_CLOSING = re.compile(r"\s+(?:that\s+)?(?:ended|ending|closed)\s+(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})\b")
+_CLOSING = re.compile(
+    r"\s+(?:that\s+)?(?:ended|ending|closed)\s+(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})\b"
+)
 
 
 def _closing_day(ctx: Context) -> date | None:
