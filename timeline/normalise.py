@@ -55,8 +55,8 @@ _UNIT_GRANULARITY = {
 _MONTHS_PER = {CENTURY: 1200, DECADE: 120, YEAR: 12, HALF: 6, SEASON: 12, QUARTER: 3, MONTH: 1}
 _DAYS_PER = {WEEK: 7, WEEKEND: 7, DAY: 1}
 _NEAR_DAYS = 62
-#: A month named without a year and without a tense cue, after a future date: the one within
-#: this many days of that date, if any.
+#: A month named with no year and no tense cue right after a future date is taken near that
+#: date when one such month lies within this many days of it.
 _ANCHOR_DAYS = 200
 #: Shifts that count from the last date named rather than the reference ("two days later").
 _ANAPHORIC_SHIFTS = frozenset({"earlier", "later", "before", "after"})
@@ -529,7 +529,8 @@ def _time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolutio
         hour, minute = (24 if hour_text == "midnight" else 12), 0
     else:
         hour, minute = int(hour_text), int(groups.get("minute", "0"))
-    ampm = _HALF_OF_DAY.get(groups.get("ampm", "").lower(), groups.get("ampm", "").lower()[:1])
+    written = groups.get("ampm", "").lower()
+    ampm = _HALF_OF_DAY.get(written, written[:1])
     if ampm == "p" and hour < 12:
         hour += 12
     elif ampm == "a" and hour == 12:
