@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from timeline.amounts import amount, duration, year_of
 from timeline.holidays import holiday_date
@@ -132,7 +133,7 @@ class Resolution:
     point: Point | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Context:
     """Everything a resolver may look at besides the captured groups."""
 
@@ -143,12 +144,20 @@ class Context:
     start: int
     end: int
 
+    @cached_property
     def tense(self) -> int:
-        """Return +1 if the sentence around the mention speaks of the future, -1 past, 0 neither.
+        """+1 if the sentence around the mention speaks of the future, -1 past, 0 neither.
 
-        See :func:`timeline.tense.tense_of`.
+        Read once per mention, and only by resolvers that need it: see
+        :func:`timeline.tense.tense_of`.
         """
         return tense_of(self.rules, self.text, self.start, self.end)
+
+    @property
+    def day_in_focus(self) -> date:
+        """The last day the text named, else the reference ("that morning", "at noon")."""
+        anchor = self.anchor
+        return anchor.start if anchor is not None and anchor.granularity == DAY else self.reference
 
 
 def _int(rules: RuleSet, group: str, text: str) -> int | None:
@@ -165,7 +174,7 @@ def _mod(groups: dict[str, str], rule: CompiledRule, rules: RuleSet) -> str | No
     return rule.rule.mod
 
 
-def _nearest(candidates: list[date], reference: date, tense: int) -> date:
+def _nearest(candidates: list[date], reference: date, ctx: Context) -> date:
     """Pick the closest candidate if it is near, else the one the tense points to.
 
     News names dates within a couple of months without a year whatever the tense ("payable
@@ -174,7 +183,7 @@ def _nearest(candidates: list[date], reference: date, tense: int) -> date:
     closest = min(candidates, key=lambda c: abs((c - reference).days))
     if abs((closest - reference).days) <= _NEAR_DAYS:
         return closest
-    if tense > 0:
+    if ctx.tense > 0:
         later = [c for c in candidates if c >= reference]
         return min(later) if later else max(candidates)
     # Without a cue, news speaks of what has happened: the most recent such date.
@@ -187,13 +196,11 @@ _ANAPHORIC_RELS = frozenset({"previous", "prior", "preceding", "following"})
 
 
 def _weekday(weekday: int, rel: int | None, ctx: Context, *, anaphoric: bool = False) -> date:
-    ref = ctx.reference
-    if anaphoric and ctx.anchor is not None and ctx.anchor.granularity == DAY:
-        ref = ctx.anchor.start
+    ref = ctx.day_in_focus if anaphoric else ctx.reference
     delta = weekday - ref.isoweekday()
     if rel == 0:
         return ref + timedelta(days=delta)
-    direction = rel if rel is not None else ctx.tense()
+    direction = rel if rel is not None else ctx.tense
     if delta == 0 and rel is None:
         return ref
     if direction > 0:
@@ -218,13 +225,13 @@ def _year_for(month: int, day: int, rel: int | None, ctx: Context) -> int:
         anchor is not None
         and anchor.granularity in (DAY, WEEK, MONTH)
         and anchor.start > ref
-        and ctx.tense() == 0
+        and ctx.tense == 0
     ):  # the text is telling of plans ("will join in April ... the summit in April")
         closest = min(candidates, key=lambda c: abs((c - anchor.start).days))
         if abs((closest - anchor.start).days) <= _ANCHOR_DAYS:
             return closest.year
     around = ref.replace(day=1) if day == 1 else ref
-    return _nearest(candidates, around, ctx.tense()).year
+    return _nearest(candidates, around, ctx).year
 
 
 def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
@@ -276,7 +283,7 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
             if year is None:
                 now = point_of(ref, granularity).start.month
                 year = ref.year
-                if start_month > now and ctx.tense() <= 0:
+                if start_month > now and ctx.tense <= 0:
                     year -= 1
             point = Point(granularity, date(year, start_month, 1))
             return Resolution(str(point), mod, point)
@@ -320,7 +327,7 @@ def _holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolu
         elif rel is not None and rel > 0:
             day = min((d for d in days if d > ref), default=max(days))
         else:
-            day = _nearest(days, ref, ctx.tense())
+            day = _nearest(days, ref, ctx)
     if day is None:
         return None
     point = Point(DAY, day)
@@ -357,7 +364,7 @@ def _relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
             count = -1
         elif granularity == WEEKEND and "rel" not in groups:
             # "over the weekend": the one just past, unless the sentence looks ahead
-            count = 0 if ctx.reference.isoweekday() >= 6 or ctx.tense() > 0 else -1
+            count = 0 if ctx.reference.isoweekday() >= 6 or ctx.tense > 0 else -1
     point = shift(point_of(base, granularity), count or 0)
     return Resolution(str(point), _mod(groups, rule, rules), point)
 
@@ -504,15 +511,15 @@ def _ref(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution
     meaning = str(rules.lookup("ref", groups.get("ref", "")) or "")
     if "rel" in groups:
         meaning = f"D{_int(rules, 'rel', groups['rel']) or 0}"
-    if not meaning and "daypart" in groups:  # "by mid-afternoon": that part of the day in focus
-        anchor = ctx.anchor
-        day = anchor.start if anchor is not None and anchor.granularity == DAY else ctx.reference
-        meaning = f"D{(day - ctx.reference).days}"
-    if not meaning:
-        return None
-    if not meaning.startswith("D"):
+    if meaning.startswith("D"):
+        day = ctx.reference + timedelta(days=int(meaning[1:]))
+    elif meaning:
         return Resolution(meaning, _mod(groups, rule, rules))
-    point = Point(DAY, ctx.reference + timedelta(days=int(meaning[1:])))
+    elif "daypart" in groups:  # "by mid-afternoon": that part of the day in focus
+        day = ctx.day_in_focus
+    else:
+        return None
+    point = Point(DAY, day)
     value = str(point)
     if "daypart" in groups:
         value += f"T{rules.lookup('daypart', groups['daypart'])}"
@@ -535,8 +542,7 @@ def _time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolutio
         hour += 12
     elif ampm == "a" and hour == 12:
         hour = 0
-    anchor = ctx.anchor
-    day = anchor.start if anchor is not None and anchor.granularity == DAY else ctx.reference
+    day = ctx.day_in_focus
     if "weekday" in groups or "month" in groups:  # "noon Thursday", "5 p.m. EST, Nov. 9"
         named = _calendar(
             {k: groups[k] for k in ("weekday", "month", "day") if k in groups}, rule, ctx
