@@ -365,8 +365,24 @@ def _relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
         elif granularity == WEEKEND and "rel" not in groups:
             # "over the weekend": the one just past, unless the sentence looks ahead
             count = 0 if ctx.reference.isoweekday() >= 6 or ctx.tense > 0 else -1
+    if granularity == YEAR and count == -1 and _compares(ctx) and _speaks_of_quarter(ctx):
+        # "earned $5 million, compared with $3 million last year": the reporting period a year back
+        focus = _reporting_period(ctx)
+        point = shift(focus, -12 // _MONTHS_PER[focus.granularity])
+        return Resolution(str(point), _mod(groups, rule, rules))
     point = shift(point_of(base, granularity), count or 0)
     return Resolution(str(point), _mod(groups, rule, rules), point)
+
+
+#: A figure set against one from another period: "compared with $3 million last year".
+_COMPARISON = re.compile(
+    r"\b(?:compared\s+with|from|against|versus)\s+[^.;:!?]{0,40}$", re.IGNORECASE
+)
+
+
+def _compares(ctx: Context) -> bool:
+    """Whether the mention closes a comparison of figures ("up from $2 million last year")."""
+    return _COMPARISON.search(ctx.text, max(0, ctx.start - 60), ctx.start) is not None
 
 
 _AROUND = re.compile(r"\s+(?P<side>after|before)\b", re.IGNORECASE)
