@@ -42,6 +42,26 @@ def test_jsonl_round_trip_keeps_order() -> None:
     assert answers[2]["timexes"][0]["mod"] == "MORE_THAN"
 
 
+def test_an_anchored_duration_gives_its_amount_and_the_date_it_reaches(tmp_path: Path) -> None:
+    text = "The ship left on May 2, 2019, and docked two days later."
+    line = json.dumps({"id": 7, "text": text, "dct": "2019-05-10"}) + "\n"
+    result = runner.invoke(app, ["timex", "--jsonl"], input=line)
+    assert result.exit_code == 0, result.output
+    timexes = json.loads(result.stdout)["timexes"]
+    assert timexes[1] == {
+        "start": 41,
+        "end": 49,
+        "type": "DURATION",
+        "value": "P2D",
+        "point": "2019-05-04",
+    }
+    assert text[41:49] == "two days"
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    table = runner.invoke(app, ["timex", str(article), "--dct", "2019-05-10"]).stdout
+    assert table.splitlines()[2].endswith("two days (reaches 2019-05-04)")
+
+
 def test_bad_json_line_is_one_line_on_stderr_and_exit_1() -> None:
     result = runner.invoke(app, ["timex", "--jsonl"], input='{"id": 1, "text": "x"\n')
     assert result.exit_code == 1

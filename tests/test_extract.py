@@ -96,6 +96,15 @@ def test_a_two_day_visit_that_ended_on_a_day_is_an_interval() -> None:
     assert str(event.date) == "2023-06-18/2023-06-19"
 
 
+def test_an_event_some_days_later_takes_the_day_it_reaches() -> None:
+    text = "Ann Lee arrived in Rome on 3 May 2021. Two days later, she met Bo Chan."
+    events = [e for e in extract(text, reference=REFERENCE, source="d") if e.date is not None]
+    assert [(str(e.date), e.actors) for e in events] == [
+        ("2021-05-03", ("Ann Lee",)),
+        ("2021-05-05", ("Ann Lee", "Bo Chan")),
+    ]
+
+
 def test_several_events_in_one_sentence_each_take_their_clause() -> None:
     text = (
         "The trip was initially scheduled for February, after the talks last November "

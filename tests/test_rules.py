@@ -49,6 +49,7 @@ def test_every_example_is_tagged_by_its_rule(rule: CompiledRule, example: object
         assert mention.type == example.type  # type: ignore[attr-defined]
     if example.mod is not None:  # type: ignore[attr-defined]
         assert mention.mod == example.mod  # type: ignore[attr-defined]
+    assert mention.point == example.point  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(("rule", "text"), _counterexample_cases())

@@ -135,7 +135,10 @@ def with_duration(
     if not isinstance(value, PartialDate) or value.precision is not Precision.DAY:
         return value
     for mention in doc.timexes:
-        if not (bounds[0] <= mention.start < bounds[1]) or mention.type != "DURATION":
+        # An anchored duration ("three days later") places the event; it is not its length.
+        if mention.type != "DURATION" or mention.point is not None:
+            continue
+        if not bounds[0] <= mention.start < bounds[1]:
             continue
         days = _DAYS.fullmatch(mention.value)
         close = 0 <= found.start - mention.end <= 2

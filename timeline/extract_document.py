@@ -106,7 +106,7 @@ def read_document(text: str, *, reference: date | None, source: str, lexicon: Le
         lexicon=lexicon,
         names=names,
         name_starts=[n.start for n in names],
-        mentions=[m for m in timexes if m.type in ("DATE", "TIME")],
+        mentions=[_dating(m) for m in timexes if m.type in ("DATE", "TIME") or m.point],
         timexes=timexes,
         timex_starts=[m.start for m in timexes],
         triggers=triggers,
@@ -143,6 +143,13 @@ def short_names(text: str, names: Sequence[Name]) -> dict[str, str]:
     }
 
 
+def _dating(mention: Mention) -> Mention:
+    """An anchored duration ("three days later") dates an event by the day it reaches."""
+    if mention.point is None:
+        return mention
+    return mention.model_copy(update={"type": "DATE", "value": mention.point})
+
+
 def _timexes(text: str, *, reference: date | None) -> list[Mention]:
     """Tag ``text``; without a reference, keep only what does not depend on one.
 
@@ -153,8 +160,8 @@ def _timexes(text: str, *, reference: date | None) -> list[Mention]:
     if reference is not None:
         return tag(text, reference=reference)
     first, second = (tag(text, reference=r) for r in _PROBE_REFERENCES)
-    values = {(m.start, m.end): m.value for m in second}
-    return [m for m in first if values.get((m.start, m.end)) == m.value]
+    values = {(m.start, m.end): (m.value, m.point) for m in second}
+    return [m for m in first if values.get((m.start, m.end)) == (m.value, m.point)]
 
 
 def find_triggers(text: str, lexicon: Lexicon) -> list[Found]:

@@ -19,6 +19,8 @@ class Mention(BaseModel):
     ``text`` is exactly ``source[start:end]``. ``value`` follows TimeML TIMEX3 (``2023-06-19``,
     ``2023-W25``, ``P2D``, ``PRESENT_REF``, ...); ``mod`` is a TIMEX3 mod such as ``START`` or
     ``MORE_THAN`` when the expression carries one; ``rule_id`` names the rule that found it.
+    ``point`` is set on an anchored duration only ("three days later": ``P3D``): the date it
+    reaches from the date in focus, in the same TIMEX3 form as a DATE's value.
 
     Example:
         >>> m = Mention(start=3, end=9, text="Monday", type="DATE", value="2023-06-19", rule_id="x")
@@ -34,6 +36,7 @@ class Mention(BaseModel):
     type: TimexType
     value: str
     mod: str | None = None
+    point: str | None = None
     rule_id: str
 
     @model_validator(mode="after")

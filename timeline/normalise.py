@@ -19,6 +19,7 @@ from functools import cached_property
 
 from timeline.amounts import amount, duration, year_of
 from timeline.holidays import holiday_date
+from timeline.mentions import TimexType
 from timeline.rules import CompiledRule, RuleSet
 from timeline.tense import SENTENCE_END, tense_of
 
@@ -126,11 +127,19 @@ def shift(point: Point, count: int) -> Point:
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
-    """What a match means: its value and mod, and the point it names (the next anchor)."""
+    """What a match means: its value and mod, and the point it names (the next anchor).
+
+    An anchored duration ("three days later") is a DURATION whose span stops before its
+    signal word: ``type`` and ``end`` then override the rule's type and the match's end, and
+    ``reaches`` is the point the duration leads to from the date in focus.
+    """
 
     value: str
     mod: str | None = None
     point: Point | None = None
+    type: TimexType | None = None
+    end: int | None = None
+    reaches: Point | None = None
 
 
 @dataclass(frozen=True)
@@ -376,7 +385,7 @@ def _relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
 
 #: A figure set against one from another period: "compared with $3 million last year".
 _COMPARISON = re.compile(
-    r"\b(?:compared\s+with|from|against|versus)\s+[^.;:!?]{0,40}$", re.IGNORECASE
+    r"\b(?:compared\s+with|from|against|versus)\s+(?:[^.;:!?]|[.:](?=\d)){0,40}$", re.IGNORECASE
 )
 
 
@@ -471,7 +480,14 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
         return None
     count = amount(rules, groups["num"])
     mod = _mod(groups, rule, rules)
+    # "three days later" counts from the date in focus: TimeML makes it an anchored duration.
+    # A figure set against another period ("up from 5% a month earlier") and the reporting
+    # idiom "a year earlier" name the period compared with: dates.
+    anaphoric = groups["shift"].lower() in _ANAPHORIC_SHIFTS
+    anchored = anaphoric and not (granularity == YEAR and count == 1) and not _compares(ctx)
     if count is None:
+        if anchored:
+            return _anchored_duration(groups, rule, ctx, None)
         return Resolution("PAST_REF" if direction < 0 else "FUTURE_REF", mod)
     if count != int(count):
         return None
@@ -490,15 +506,35 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
         )
     else:
         if (
-            groups["shift"].lower() in _ANAPHORIC_SHIFTS
+            anaphoric
             and anchor is not None
             and anchor.granularity == DAY
             and granularity in (DAY, WEEK, WEEKEND)
         ):  # "June 3 ... a week later": counted from the day last named
             base = point_of(anchor.start, granularity)
         point = shift(base, direction * int(count))
+    if anchored:
+        return _anchored_duration(groups, rule, ctx, point)
     # Not an anchor: "a year earlier" twice in a row both count from the same date.
     return Resolution(str(point), mod)
+
+
+def _anchored_duration(
+    groups: dict[str, str], rule: CompiledRule, ctx: Context, reaches: Point | None
+) -> Resolution | None:
+    """Return "three days later" as the DURATION ``P3D`` reaching ``reaches``.
+
+    The span stops before the signal word ("later"), as TimeML annotates it.
+    """
+    value = duration(ctx.rules, groups["num"], groups["unit"])
+    if value is None:
+        return None
+    end = ctx.text.rindex(groups["shift"], ctx.start, ctx.end)
+    while ctx.text[end - 1].isspace():
+        end -= 1
+    return Resolution(
+        value, _mod(groups, rule, ctx.rules), type="DURATION", end=end, reaches=reaches
+    )
 
 
 def _duration(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:

@@ -137,7 +137,11 @@ def lexicon_key(text: str) -> str:
 
 
 class Example(BaseModel):
-    """An input the rule must tag: the mention's text (``span``, default the whole input)."""
+    """An input the rule must tag: the mention's text (``span``, default the whole input).
+
+    ``point`` is the date an anchored duration reaches ("three days later"); it must be
+    given exactly when the mention has one.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -146,6 +150,7 @@ class Example(BaseModel):
     span: str | None = None
     type: TimexType | None = None
     mod: str | None = None
+    point: str | None = None
 
 
 class Rule(BaseModel):

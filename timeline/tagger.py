@@ -80,22 +80,23 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
     for start, rule, match in _candidates(ruleset, text):
         if start < position:
             continue
-        end = match.end()
-        position = end
-        context = Context(ruleset, reference, anchor, text, start, end)
+        position = match.end()
+        context = Context(ruleset, reference, anchor, text, start, position)
         resolution = resolve(rule, rule.captures(match), context)
         if resolution is None:
             continue
         if resolution.point is not None:
             anchor = resolution.point
+        end = resolution.end or position
         mentions.append(
             Mention(
                 start=start,
                 end=end,
                 text=text[start:end],
-                type=rule.rule.type,
+                type=resolution.type or rule.rule.type,
                 value=resolution.value,
                 mod=resolution.mod,
+                point=None if resolution.reaches is None else str(resolution.reaches),
                 rule_id=rule.rule.id,
             )
         )

@@ -41,6 +41,7 @@ def _table(name: str, mentions: list[Mention]) -> str:
     rows = [f"{name}: {len(mentions)} time expression(s)"]
     rows += [
         f"  {m.start:>6}-{m.end:<6} {m.type:<8} {m.value:<18} {m.mod or '-':<12} {m.text}"
+        + (f" (reaches {m.point})" if m.point else "")
         for m in mentions
     ]
     return "\n".join(rows)
@@ -71,6 +72,8 @@ def _jsonl(stdin: Any) -> None:
             }
             if m.mod is not None:
                 timex["mod"] = m.mod
+            if m.point is not None:
+                timex["point"] = m.point
             timexes.append(timex)
         sys.stdout.write(json.dumps({"id": item.get("id"), "timexes": timexes}) + "\n")
         sys.stdout.flush()
@@ -96,7 +99,8 @@ def timex(
 
     With FILE arguments, print a table per file (offsets, type, value, mod, text), resolving
     relative expressions against --dct. With --jsonl, read JSON lines from stdin and write
-    {"id", "timexes": [{"start", "end", "type", "value", "mod"?}]} per line, in order.
+    {"id", "timexes": [{"start", "end", "type", "value", "mod"?, "point"?}]} per line, in
+    order. "point" is the date an anchored duration reaches: "three days later" is P3D.
 
     Example: timeline timex article.txt --dct 2023-06-20
     """
