@@ -158,3 +158,17 @@ def test_mention_is_frozen_and_round_trips() -> None:
     assert Mention.model_validate(mention.model_dump()) == mention
     with pytest.raises(ValueError, match="frozen"):
         mention.value = "x"  # type: ignore[misc]
+
+
+def test_an_anchored_duration_counts_from_the_date_in_focus() -> None:
+    text = "The talks began on March 3, 2001. Three days later they ended; a week later, a deal."
+    durations = [m for m in tag(text, reference=REF) if m.type == "DURATION"]
+    assert [(m.text, m.value, m.point) for m in durations] == [
+        ("Three days", "P3D", "2001-03-06"),
+        ("a week", "P1W", "2001-W10"),
+    ]
+
+
+def test_only_a_duration_reaches_a_point() -> None:
+    with pytest.raises(ValueError, match="only an anchored DURATION"):
+        Mention(start=0, end=6, text="Monday", type="DATE", value="x", point="y", rule_id="r")

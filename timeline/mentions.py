@@ -43,4 +43,6 @@ class Mention(BaseModel):
     def _span_fits_text(self) -> Mention:
         if not 0 <= self.start < self.end or self.end - self.start != len(self.text):
             raise ValueError(f"span [{self.start}, {self.end}) does not fit text {self.text!r}")
+        if self.point is not None and self.type != "DURATION":
+            raise ValueError(f"only an anchored DURATION reaches a point, not a {self.type}")
         return self
