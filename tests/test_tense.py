@@ -36,6 +36,9 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("The firm plans to open in May.", "May", 1, id="plans-verb"),
         pytest.param("Mr. Ode plans a visit in May.", "May", 1, id="plans-a"),
         pytest.param("Crews need two hundred more in May.", "May", 0, id="need-hundred-not-past"),
+        pytest.param("The two leaders meet separately Monday.", "Monday", 1, id="present-schedule"),
+        pytest.param("The panel meets Monday in Rome.", "Monday", 1, id="present-schedule-3rd"),
+        pytest.param("The offer was due to expire Friday.", "Friday", 0, id="infinitive-not-cue"),
     ],
 )
 def test_the_nearest_cue_decides(text: str, mention: str, expected: int) -> None:

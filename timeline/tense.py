@@ -32,8 +32,10 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     """
     if rules.possessive_cue.match(text, end):
         return -1
-    left = text[max(0, start - _WINDOW) : start]
-    cuts = list(SENTENCE_END.finditer(left))
+    # The left side runs on through the mention so that a cue may look ahead at it
+    # ("meets Monday"); only cues that end before the mention count.
+    left = text[max(0, start - _WINDOW) : end]
+    cuts = list(SENTENCE_END.finditer(left, 0, len(left) - (end - start)))
     if cuts:
         left = left[cuts[-1].end() :]
     right = text[end : end + _WINDOW]
@@ -49,20 +51,25 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
         (1, rules.future_cue),
         (-1, rules.past_cue),
     )
+    length = end - start
     for direction, cue in cues:
-        distance = _cue_distance(cue, left, right)
+        distance = _cue_distance(cue, left, length, right)
         if distance is not None and (best is None or distance < best[0]):
             best = (distance, direction)
-    report = _cue_distance(rules.report_cue, left, right)
+    report = _cue_distance(rules.report_cue, left, length, right)
     if report is not None and (best is None or (report <= _ADJACENT and report < best[0])):
         return -1
     return 0 if best is None else best[1]
 
 
-def _cue_distance(cue: re.Pattern[str], left: str, right: str) -> int | None:
-    """Return how many characters separate the cue nearest the mention from it, if any."""
-    before = list(cue.finditer(left))
-    distance = len(left) - before[-1].end() if before else None
+def _cue_distance(cue: re.Pattern[str], left: str, length: int, right: str) -> int | None:
+    """Return how many characters separate the cue nearest the mention from it, if any.
+
+    ``left`` ends with the mention itself (``length`` characters), which no cue may overlap.
+    """
+    edge = len(left) - length
+    before = [found for found in cue.finditer(left) if found.end() <= edge]
+    distance = edge - before[-1].end() if before else None
     after = cue.search(right)
     if after is not None and (distance is None or after.start() < distance):
         distance = after.start()
