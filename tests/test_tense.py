@@ -39,6 +39,8 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("The two leaders meet separately Monday.", "Monday", 1, id="present-schedule"),
         pytest.param("The panel meets Monday in Rome.", "Monday", 1, id="present-schedule-3rd"),
         pytest.param("The offer was due to expire Friday.", "Friday", 0, id="infinitive-not-cue"),
+        pytest.param("The bank extended the offer until Friday.", "Friday", 1, id="until-deadline"),
+        pytest.param("Until Friday, police had not named him.", "Friday", -1, id="until-opening"),
     ],
 )
 def test_the_nearest_cue_decides(text: str, mention: str, expected: int) -> None:
