@@ -22,6 +22,7 @@ layer's ``legendgroup``, so a click on "relations" hides or shows every arrow.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -105,16 +106,39 @@ _LEGEND_SYMBOLS = {
 }
 
 
+@dataclass
+class _Strokes:
+    """The points of one scatter trace: strokes of markers, each ended by a gap (``None``)."""
+
+    gap_symbol: str = "circle"
+    xs: list[str | None] = field(default_factory=list)
+    ys: list[int | None] = field(default_factory=list)
+    symbols: list[str] = field(default_factory=list)
+    sizes: list[int] = field(default_factory=list)
+    hover: list[str] = field(default_factory=list)
+
+    def add(self, points: Sequence[tuple[Point, str, int]], text: str) -> None:
+        """Add one stroke through ``points`` (each with its marker symbol and size)."""
+        for (x, y), symbol, size in points:
+            self.xs.append(x)
+            self.ys.append(y)
+            self.symbols.append(symbol)
+            self.sizes.append(size)
+            self.hover.append(text)
+        self.xs.append(None)
+        self.ys.append(None)
+        self.symbols.append(self.gap_symbol)
+        self.sizes.append(0)
+        self.hover.append("")
+
+
 def _whiskers(
     windows: Sequence[tuple[Placed, Window]],
     rows: dict[str, int],
     edges: tuple[float, float],
 ) -> dict[str, Any]:
     """Thin lines over derived windows, capped at known ends, arrow heads at open ones."""
-    xs: list[str | None] = []
-    ys: list[int | None] = []
-    symbols: list[str] = []
-    hover: list[str] = []
+    strokes = _Strokes(gap_symbol="line-ns")
     for p, (earliest, latest) in windows:
         left = earliest.isoformat() if earliest is not None else to_iso(edges[0])
         right = latest.isoformat() if latest is not None else to_iso(edges[1])
@@ -123,57 +147,40 @@ def _whiskers(
             f"{escape(p.event.title)}<br>date not set; its relations place it "
             f"{_window(earliest, latest)}"
         )
-        xs += [left, right, None]
-        ys += [row, row, None]
-        symbols += [
-            "line-ns" if earliest is not None else "triangle-left-open",
-            "line-ns" if latest is not None else "triangle-right-open",
-            "line-ns",
-        ]
-        hover += [text, text, ""]
+        left_cap = "line-ns" if earliest is not None else "triangle-left-open"
+        right_cap = "line-ns" if latest is not None else "triangle-right-open"
+        strokes.add([((left, row), left_cap, 9), ((right, row), right_cap, 9)], text)
     return _layer(
         "derived window",
         "sequence-window",
-        (xs, ys, hover),
+        strokes,
         line={"color": WINDOW_COLOR, "width": 1.5, "dash": "dot"},
-        marker={"symbol": symbols, "size": 9, "color": WINDOW_COLOR, "line": {"width": 1.5}},
+        marker={"size": 9, "color": WINDOW_COLOR, "line": {"width": 1.5}},
     )
 
 
 def _arrows(timeline: Timeline, anchors: dict[str, Point]) -> dict[str, Any]:
     """One arrow per relation between two drawn events, in one toggleable trace."""
-    xs: list[str | None] = []
-    ys: list[int | None] = []
-    symbols: list[str] = []
-    sizes: list[int] = []
-    hover: list[str] = []
+    strokes = _Strokes()
     for event in timeline.events:
         for relation in event.relations:
             start, end = anchors.get(event.id), anchors.get(relation.event)
             if start is None or end is None or start == end:
                 continue
             text = f"{event.id!r} --{relation.type}--> {relation.event!r}"
-            xs += [start[0], end[0], None]
-            ys += [start[1], end[1], None]
-            symbols += ["circle", "arrow", "circle"]
-            sizes += [4, 10, 0]
-            hover += [text, text, ""]
+            strokes.add([(start, "circle", 4), (end, "arrow", 10)], text)
     return _layer(
         "relations",
         "sequence-relations",
-        (xs, ys, hover),
+        strokes,
         line={"color": ARROW_COLOR, "width": 1},
-        marker={"symbol": symbols, "size": sizes, "color": ARROW_COLOR, "angleref": "previous"},
+        marker={"size": strokes.sizes, "color": ARROW_COLOR, "angleref": "previous"},
     )
 
 
 def _planned(timeline: Timeline, rows: dict[str, int], anchors: dict[str, Point]) -> dict[str, Any]:
     """Ghosted markers at planned dates that did not hold, linked to when the event happened."""
-    xs: list[str | None] = []
-    ys: list[int | None] = []
-    symbols: list[str] = []
-    sizes: list[int] = []
-    hover: list[str] = []
+    strokes = _Strokes()
     for event in timeline.events:
         # Without a date the event itself is drawn at its planned date: nothing to ghost.
         if event.planned is None or event.date is None:
@@ -185,47 +192,38 @@ def _planned(timeline: Timeline, rows: dict[str, int], anchors: dict[str, Point]
             moved = [r.event for r in event.relations if r.type == "rescheduled_as"]
             target = anchors.get(moved[0]) if moved else None
         if target is not None and target != ghost:
-            xs += [ghost[0], target[0], None]
-            ys += [ghost[1], target[1], None]
-            symbols += ["diamond-open", "circle", "circle"]
-            sizes += [12, 0, 0]
-            hover += [text, text, ""]
+            strokes.add([(ghost, "diamond-open", 12), (target, "circle", 0)], text)
         else:
-            xs += [ghost[0], None]
-            ys += [ghost[1], None]
-            symbols += ["diamond-open", "circle"]
-            sizes += [12, 0]
-            hover += [text, ""]
+            strokes.add([(ghost, "diamond-open", 12)], text)
     return _layer(
         "planned date (did not hold)",
         "sequence-planned",
-        (xs, ys, hover),
+        strokes,
         line={"color": GHOST_COLOR, "width": 1.5, "dash": "dash"},
-        marker={"symbol": symbols, "size": sizes, "color": GHOST_COLOR, "line": {"width": 2}},
+        marker={"size": strokes.sizes, "color": GHOST_COLOR, "line": {"width": 2}},
     )
 
 
 def _layer(
     name: str,
     group: str,
-    points: tuple[Sequence[str | None], Sequence[int | None], Sequence[str]],
+    strokes: _Strokes,
     *,
     line: dict[str, Any],
     marker: dict[str, Any],
 ) -> dict[str, Any]:
-    """A scatter trace of None-separated segments, in its own legend group."""
-    xs, ys, hover = points
+    """A scatter trace of the strokes, in its own legend group."""
     return {
         "type": "scatter",
         "mode": "lines+markers",
         "name": name,
         "legendgroup": group,
         "showlegend": False,
-        "x": list(xs),
-        "y": list(ys),
+        "x": strokes.xs,
+        "y": strokes.ys,
         "line": line,
-        "marker": marker,
-        "hovertext": list(hover),
+        "marker": {"symbol": strokes.symbols, **marker},
+        "hovertext": strokes.hover,
         "hoverinfo": "text",
         "connectgaps": False,
     }
