@@ -526,15 +526,13 @@ def _anchored_duration(
 
     The span stops before the signal word ("later"), as TimeML annotates it.
     """
-    value = duration(ctx.rules, groups["num"], groups["unit"])
-    if value is None:
+    amount = _duration(groups, rule, ctx)
+    if amount is None:
         return None
     end = ctx.text.rindex(groups["shift"], ctx.start, ctx.end)
     while ctx.text[end - 1].isspace():
         end -= 1
-    return Resolution(
-        value, _mod(groups, rule, ctx.rules), type="DURATION", end=end, reaches=reaches
-    )
+    return Resolution(amount.value, amount.mod, type="DURATION", end=end, reaches=reaches)
 
 
 def _duration(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:

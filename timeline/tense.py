@@ -35,7 +35,8 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     # The left side runs on through the mention so that a cue may look ahead at it
     # ("meets Monday"); only cues that end before the mention count.
     left = text[max(0, start - _WINDOW) : end]
-    cuts = list(SENTENCE_END.finditer(left, 0, len(left) - (end - start)))
+    length = end - start
+    cuts = list(SENTENCE_END.finditer(left, 0, len(left) - length))
     if cuts:
         left = left[cuts[-1].end() :]
     right = text[end : end + _WINDOW]
@@ -51,7 +52,6 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
         (1, rules.future_cue),
         (-1, rules.past_cue),
     )
-    length = end - start
     for direction, cue in cues:
         distance = _cue_distance(cue, left, length, right)
         if distance is not None and (best is None or distance < best[0]):
