@@ -172,3 +172,26 @@ def test_an_anchored_duration_counts_from_the_date_in_focus() -> None:
 def test_only_a_duration_reaches_a_point() -> None:
     with pytest.raises(ValueError, match="only an anchored DURATION"):
         Mention(start=0, end=6, text="Monday", type="DATE", value="x", point="y", rule_id="r")
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        pytest.param("Talks will resume in the spring.", date(2000, 2, 24), "2000-SP", id="ahead"),
+        pytest.param("Talks resumed in the spring.", date(2000, 2, 24), "1999-SP", id="back"),
+        pytest.param("It is cold this winter.", date(2000, 2, 24), "1999-WI", id="current"),
+        pytest.param("They plan a visit this spring.", date(2000, 2, 24), "2000-SP", id="this"),
+        pytest.param("They met last winter.", date(2000, 2, 24), "1998-WI", id="last"),
+        pytest.param("They meet next summer.", date(2000, 8, 10), "2001-SU", id="next"),
+    ],
+)
+def test_a_season_without_a_year_follows_cue_words_and_tense(
+    text: str, reference: date, value: str
+) -> None:
+    (mention,) = tag(text, reference=reference)
+    assert mention.value == value
+
+
+def test_a_capitalised_season_inside_a_name_is_no_season() -> None:
+    text = "Since the Arab Spring, the Winter Olympics and the Summer Palace drew crowds."
+    assert tag(text, reference=REF) == []

@@ -301,13 +301,7 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
         if year is None and "unit" in groups:  # "the spring of next year"
             year = ref.year + (rel or 0)
         if year is None:
-            current = point_of(ref, SEASON)
-            year = current.start.year
-            point = Point(SEASON, date(year, _SEASON_START[code], 1))
-            if rel is not None and rel < 0 and point.start >= current.start:
-                point = shift(point, -1)
-            elif rel is not None and rel > 0 and point.start <= current.start:
-                point = shift(point, 1)
+            point = _season_for(code, rel, ctx)
         else:
             point = Point(SEASON, date(year, _SEASON_START[code], 1))
         return Resolution(str(point), mod, point)
@@ -315,6 +309,26 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
         point = Point(YEAR, date(year, 1, 1))
         return Resolution(str(point), mod, point)
     return None
+
+
+def _season_for(code: str, rel: int | None, ctx: Context) -> Point:
+    """Pick which spring (summer...) a season written without a year is.
+
+    The season we are in is itself; "this spring" said in winter is the one of this year;
+    "last"/"next" step past the current season; a bare "the spring" looks ahead when the text
+    does ("will resume in the spring") and back otherwise.
+    """
+    ref = ctx.reference
+    current = point_of(ref, SEASON)
+    candidates = [Point(SEASON, date(ref.year + k, _SEASON_START[code], 1)) for k in range(-2, 2)]
+    if current in candidates and (rel is None or rel == 0):
+        return current
+    if rel == 0:
+        return next(c for c in candidates if c.start.year == ref.year)
+    direction = rel if rel is not None else ctx.tense
+    if direction > 0:
+        return min((c for c in candidates if c.start > current.start), key=lambda c: c.start)
+    return max((c for c in candidates if c.start < current.start), key=lambda c: c.start)
 
 
 def _holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
