@@ -381,13 +381,13 @@ def _relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
             base = closing
         elif anchor is not None and _finer_or_equal(anchor.granularity, granularity):
             base = anchor.start
-            if granularity == DAY and "rel" not in groups:
-                count = _day_around(ctx)
         elif granularity == QUARTER and "rel" not in groups:
             count = -1
         elif granularity == WEEKEND and "rel" not in groups:
             # "over the weekend": the one just past, unless the sentence looks ahead
             count = 0 if ctx.reference.isoweekday() >= 6 or ctx.tense > 0 else -1
+        if granularity == DAY and "rel" not in groups:
+            count = _day_around(ctx)
     if granularity == YEAR and count == -1 and _compares(ctx) and _speaks_of_quarter(ctx):
         # "earned $5 million, compared with $3 million last year": the reporting period a year back
         focus = _reporting_period(ctx)
