@@ -614,6 +614,10 @@ def _time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolutio
         if named is None or named.point is None:
             return None
         day = named.point.start
+    elif hour == 24 and day == ctx.reference and ctx.tense < 0:
+        # "the attack came shortly after midnight": the midnight gone by, the one this day began
+        # with (TimeML writes it as the day before at T24:00).
+        day -= timedelta(days=1)
     return Resolution(f"{day.isoformat()}T{hour:02d}:{minute:02d}", _mod(groups, rule, ctx.rules))
 
 
