@@ -195,3 +195,21 @@ def test_a_season_without_a_year_follows_cue_words_and_tense(
 def test_a_capitalised_season_inside_a_name_is_no_season() -> None:
     text = "Since the Arab Spring, the Winter Olympics and the Summer Palace drew crowds."
     assert tag(text, reference=REF) == []
+
+
+def test_amounts_with_thousands_separators_are_read_whole() -> None:
+    (mention,) = tag("Spending will rise over the next 10,000 years.", reference=REF)
+    assert (mention.text, mention.value) == ("the next 10,000 years", "P10000Y")
+
+
+def test_a_date_before_year_one_keeps_only_its_direction() -> None:
+    (mention,) = tag("The city was founded 3,000 years ago.", reference=REF)
+    assert (mention.text, mention.value) == ("3,000 years ago", "PAST_REF")
+
+
+@pytest.mark.parametrize("reference", [date(1, 1, 1), date(9999, 12, 31)])
+def test_the_edges_of_the_calendar_drop_what_they_cannot_name(reference: date) -> None:
+    text = "Yesterday, today and tomorrow; last year and next year; a week later."
+    mentions = tag(text, reference=reference)
+    assert "today" in [m.text for m in mentions]
+    assert all(text[m.start : m.end] == m.text for m in mentions)

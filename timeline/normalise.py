@@ -499,26 +499,46 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
     # idiom "a year earlier" name the period compared with: dates.
     anaphoric = groups["shift"].lower() in _ANAPHORIC_SHIFTS
     anchored = anaphoric and not (granularity == YEAR and count == 1) and not _compares(ctx)
-    if count is None:
+    if count is not None and count != int(count):
+        return None
+    # "some years ago", and "3,000 years ago" (before year 1): only the direction is known.
+    point = (
+        None
+        if count is None
+        else _shifted(groups, granularity, direction * int(count), ctx, anaphoric=anaphoric)
+    )
+    if point is None:
         if anchored:
             return _anchored_duration(groups, rule, ctx, None)
         return Resolution("PAST_REF" if direction < 0 else "FUTURE_REF", mod)
-    if count != int(count):
-        return None
-    base = point_of(ctx.reference, granularity)
+    if anchored:
+        return _anchored_duration(groups, rule, ctx, point)
+    # Not an anchor: "a year earlier" twice in a row both count from the same date.
+    return Resolution(str(point), mod)
+
+
+def _shifted(
+    groups: dict[str, str], granularity: str, steps: int, ctx: Context, *, anaphoric: bool
+) -> Point | None:
+    """Return the period ``steps`` units away (back if negative), or ``None`` off the calendar."""
     anchor = ctx.anchor
-    # "the year-ago quarter", and "a year earlier" said of a quarter, name the reporting period
-    # in focus one year back (financial comparisons); a count of years ("41 years ago") or a
-    # year said of no quarter still counts in whole years.
-    if granularity == YEAR and count == 1 and ("period" in groups or _speaks_of_quarter(ctx)):
-        focus = _reporting_period(ctx)
-        point = shift(focus, direction * 12 // _MONTHS_PER[focus.granularity])
-    elif granularity in (DECADE, CENTURY):
-        # "a decade ago" is about ten years back (1989 in 1999), not the 1980s as a whole.
-        point = shift(
-            point_of(ctx.reference, YEAR), direction * int(count) * _MONTHS_PER[granularity] // 12
-        )
-    else:
+    direction = 1 if steps > 0 else -1
+    try:
+        # "the year-ago quarter", and "a year earlier" said of a quarter, name the reporting
+        # period in focus one year back (financial comparisons); a count of years ("41 years
+        # ago") or a year said of no quarter still counts in whole years.
+        if (
+            abs(steps) == 1
+            and granularity == YEAR
+            and ("period" in groups or _speaks_of_quarter(ctx))
+        ):
+            focus = _reporting_period(ctx)
+            return shift(focus, direction * 12 // _MONTHS_PER[focus.granularity])
+        if granularity in (DECADE, CENTURY):
+            # "a decade ago" is about ten years back (1989 in 1999), not the 1980s as a whole.
+            years = steps * _MONTHS_PER[granularity] // 12
+            return shift(point_of(ctx.reference, YEAR), years)
+        base = point_of(ctx.reference, granularity)
         if (
             anaphoric
             and anchor is not None
@@ -526,11 +546,9 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
             and granularity in (DAY, WEEK, WEEKEND)
         ):  # "June 3 ... a week later": counted from the day last named
             base = point_of(anchor.start, granularity)
-        point = shift(base, direction * int(count))
-    if anchored:
-        return _anchored_duration(groups, rule, ctx, point)
-    # Not an anchor: "a year earlier" twice in a row both count from the same date.
-    return Resolution(str(point), mod)
+        return shift(base, steps)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _anchored_duration(
@@ -655,8 +673,14 @@ _RESOLVERS: dict[str, Callable[[dict[str, str], CompiledRule, Context], Resoluti
 
 
 def resolve(rule: CompiledRule, groups: dict[str, str], ctx: Context) -> Resolution | None:
-    """Return what a match of ``rule`` means, or ``None`` if it names no real time (Feb 30)."""
-    resolution = _RESOLVERS[rule.rule.kind](groups, rule, ctx)
+    """Return what a match of ``rule`` means, or ``None`` if it names no real time (Feb 30).
+
+    A day beyond the calendar (before year 1 or after 9999) names no real time either.
+    """
+    try:
+        resolution = _RESOLVERS[rule.rule.kind](groups, rule, ctx)
+    except (ValueError, OverflowError):  # date arithmetic ran off the calendar
+        return None
     if resolution is not None and rule.rule.value and rule.rule.kind != "constant":
         return Resolution(rule.rule.value, resolution.mod, resolution.point)
     return resolution
