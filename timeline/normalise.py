@@ -573,6 +573,39 @@ def _duration(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
     return None if value is None else Resolution(value, _mod(groups, rule, ctx.rules))
 
 
+#: "in" right before an amount of time: "will be redeemed in five years".
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+
+
+def _amount_of_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve an amount of time; "in five years" said of what is ahead is the date it reaches.
+
+    TimeML reads "the stock will be redeemed in five years" as a date (five years on, 2028 in
+    2023) and "the second letter in two weeks" as a duration. Clock units and amounts with a
+    cue or modifier ("in the next two years", "in about a week") stay durations.
+    """
+    resolution = _duration(groups, rule, ctx)
+    unit = str(ctx.rules.lookup("unit", groups["unit"]))
+    granularity = None if unit.startswith("T") else _UNIT_GRANULARITY.get(unit)
+    if (
+        resolution is None
+        or granularity in (None, WEEKEND)
+        or "rel" in groups
+        or "mod" in groups
+        or _IN_BEFORE.search(ctx.text, max(0, ctx.start - 4), ctx.start) is None
+        or ctx.tense <= 0
+    ):
+        return resolution
+    count = amount(ctx.rules, groups.get("num", "a"))
+    if count is None or count != int(count):
+        return Resolution("FUTURE_REF", type="DATE")
+    try:
+        point = shift(point_of(ctx.reference, granularity), int(count))
+    except (ValueError, OverflowError):
+        return Resolution("FUTURE_REF", type="DATE")
+    return Resolution(str(point), None, point, type="DATE")
+
+
 def _set(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     if "frequency" in groups:
         value = ctx.rules.lookup("frequency", groups["frequency"])
@@ -661,7 +694,7 @@ _RESOLVERS: dict[str, Callable[[dict[str, str], CompiledRule, Context], Resoluti
     "calendar": _calendar,
     "relative": _relative,
     "offset": _offset,
-    "duration": _duration,
+    "duration": _amount_of_time,
     "set": _set,
     "ref": _ref,
     "time": _time,
