@@ -41,6 +41,17 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("The offer was due to expire Friday.", "Friday", 0, id="infinitive-not-cue"),
         pytest.param("The bank extended the offer until Friday.", "Friday", 1, id="until-deadline"),
         pytest.param("Until Friday, police had not named him.", "Friday", -1, id="until-opening"),
+        pytest.param(
+            "The airline will add flights by May, seeking routes untouched by the slump.",
+            "May",
+            1,
+            id="participle-by-not-past",
+        ),
+        pytest.param(
+            "It would be paid on a still unspecified date in May.", "May", 1, id="un-adjective"
+        ),
+        pytest.param("The rebels unveiled a plan in May.", "May", -1, id="un-verb-past"),
+        pytest.param("The border will remain closed in May.", "May", 1, id="remain-participle"),
     ],
 )
 def test_the_nearest_cue_decides(text: str, mention: str, expected: int) -> None:
