@@ -38,6 +38,11 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("Crews need two hundred more in May.", "May", 0, id="need-hundred-not-past"),
         pytest.param("The two leaders meet separately Monday.", "Monday", 1, id="present-schedule"),
         pytest.param("The panel meets Monday in Rome.", "Monday", 1, id="present-schedule-3rd"),
+        pytest.param("The trial starts in May.", "May", 1, id="present-schedule-month"),
+        pytest.param("Markets reopen at 08:00 on Monday.", "08:00 on Monday", 1, id="reopen-at"),
+        pytest.param(
+            "The play opens in Oslo, where it was written in May.", "May", -1, id="nearer-past"
+        ),
         pytest.param("The offer was due to expire Friday.", "Friday", 0, id="infinitive-not-cue"),
         pytest.param("The bank extended the offer until Friday.", "Friday", 1, id="until-deadline"),
         pytest.param("Until Friday, police had not named him.", "Friday", -1, id="until-opening"),
