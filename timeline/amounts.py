@@ -56,6 +56,10 @@ def year_of(rules: RuleSet, text: str) -> int | None:
     return None if whole is None else int(whole)
 
 
+#: Units a TimeML duration has no letter for, as a multiple of one it has ("a fortnight": P2W).
+UNIT_MULTIPLES = {"DE": ("Y", 10), "CE": ("Y", 100), "Q": ("M", 3), "WE": ("D", 2), "FN": ("W", 2)}
+
+
 def duration(rules: RuleSet, num: str, unit_text: str, *, extra: float = 0.0) -> str | None:
     """Return the TimeML duration for an amount and a unit ("three", "years" -> ``P3Y``).
 
@@ -69,14 +73,9 @@ def duration(rules: RuleSet, num: str, unit_text: str, *, extra: float = 0.0) ->
     count = amount(rules, num)
     if count is not None:
         count += extra
-    if unit == "DE":
-        unit, count = "Y", None if count is None else count * 10
-    elif unit == "CE":
-        unit, count = "Y", None if count is None else count * 100
-    elif unit == "Q":
-        unit, count = "M", None if count is None else count * 3
-    elif unit == "WE":
-        unit, count = "D", None if count is None else count * 2
+    if unit in UNIT_MULTIPLES:
+        unit, factor = UNIT_MULTIPLES[unit]
+        count = None if count is None else count * factor
     if count is None:
         return f"PTX{unit[1]}" if unit.startswith("T") else f"PX{unit}"
     whole = int(count)

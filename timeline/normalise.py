@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
-from timeline.amounts import amount, duration, year_of
+from timeline.amounts import UNIT_MULTIPLES, amount, duration, year_of
 from timeline.holidays import holiday_date
 from timeline.mentions import TimexType
 from timeline.rules import CompiledRule, RuleSet
@@ -485,14 +485,30 @@ def _speaks_of_quarter(ctx: Context) -> bool:
     return ctx.anchor is not None and ctx.anchor.granularity in (QUARTER, HALF)
 
 
+#: Clock units counted in days: "three hours ago" is today, "48 hours later" two days on.
+_CLOCK_UNITS_PER_DAY = {"TH": 24, "TM": 24 * 60, "TS": 24 * 60 * 60}
+
+
+def _calendar_unit(rules: RuleSet, written: str) -> tuple[str | None, float]:
+    """The granularity a unit word counts in, and how many of it one unit is ("fortnight": 2)."""
+    unit = str(rules.lookup("unit", written))
+    if unit in _CLOCK_UNITS_PER_DAY:
+        return DAY, 1 / _CLOCK_UNITS_PER_DAY[unit]
+    if unit not in _UNIT_GRANULARITY and unit in UNIT_MULTIPLES:
+        unit, factor = UNIT_MULTIPLES[unit]
+        return _UNIT_GRANULARITY.get(unit), factor
+    return _UNIT_GRANULARITY.get(unit), 1
+
+
 def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     rules = ctx.rules
     direction = _int(rules, "shift", groups["shift"])
-    unit = str(rules.lookup("unit", groups["unit"]))
-    granularity = _UNIT_GRANULARITY.get(unit)
+    granularity, factor = _calendar_unit(rules, groups["unit"])
     if direction is None or granularity is None:
         return None
     count = amount(rules, groups["num"])
+    if count is not None:
+        count = count * factor if factor >= 1 else round(count * factor)
     mod = _mod(groups, rule, rules)
     # "three days later" counts from the date in focus: TimeML makes it an anchored duration.
     # A figure set against another period ("up from 5% a month earlier") and the reporting
@@ -585,11 +601,11 @@ def _amount_of_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) ->
     cue or modifier ("in the next two years", "in about a week") stay durations.
     """
     resolution = _duration(groups, rule, ctx)
-    unit = str(ctx.rules.lookup("unit", groups["unit"]))
-    granularity = None if unit.startswith("T") else _UNIT_GRANULARITY.get(unit)
+    granularity, factor = _calendar_unit(ctx.rules, groups["unit"])
     if (
         resolution is None
         or granularity in (None, WEEKEND)
+        or factor < 1  # "in 48 hours" stays an amount of clock time
         or "rel" in groups
         or "mod" in groups
         or _IN_BEFORE.search(ctx.text, max(0, ctx.start - 4), ctx.start) is None
@@ -600,7 +616,7 @@ def _amount_of_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) ->
     if count is None or count != int(count):
         return Resolution("FUTURE_REF", type="DATE")
     try:
-        point = shift(point_of(ctx.reference, granularity), int(count))
+        point = shift(point_of(ctx.reference, granularity), int(count * factor))
     except (ValueError, OverflowError):
         return Resolution("FUTURE_REF", type="DATE")
     return Resolution(str(point), None, point, type="DATE")
