@@ -188,9 +188,12 @@ def _nearest(candidates: list[date], reference: date, ctx: Context) -> date:
 
     News names dates within a couple of months without a year whatever the tense ("payable
     Dec. 7" in late October); further away, the tense decides ("in September", said in June).
+    A verb in the past right before the mention rules out a date ahead ("he died on May 3").
     """
     closest = min(candidates, key=lambda c: abs((c - reference).days))
-    if abs((closest - reference).days) <= _NEAR_DAYS:
+    if abs((closest - reference).days) <= _NEAR_DAYS and not (
+        closest > reference and _told_as_past(ctx)
+    ):
         return closest
     if ctx.tense > 0:
         later = [c for c in candidates if c >= reference]
@@ -198,6 +201,18 @@ def _nearest(candidates: list[date], reference: date, ctx: Context) -> date:
     # Without a cue, news speaks of what has happened: the most recent such date.
     earlier = [c for c in candidates if c <= reference]
     return max(earlier) if earlier else min(candidates)
+
+
+_VERB_BEFORE = re.compile(r"(?:\s+(?:on|in|since))?\s+$", re.IGNORECASE)
+
+
+def _told_as_past(ctx: Context) -> bool:
+    """Whether a verb in the past stands right before the mention ("he died on May 3")."""
+    left = ctx.text[max(0, ctx.start - 40) : ctx.start]
+    gap = _VERB_BEFORE.search(left)
+    if gap is None:
+        return False
+    return any(m.end() == gap.start() for m in ctx.rules.past_cue.finditer(left))
 
 
 #: Cue words that count from the day in focus, not from the reference ("the previous Friday").
@@ -387,7 +402,7 @@ def _relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
             # "over the weekend": the one just past, unless the sentence looks ahead
             count = 0 if ctx.reference.isoweekday() >= 6 or ctx.tense > 0 else -1
         if granularity == DAY and "rel" not in groups:
-            count = _day_around(ctx)
+            count = _day_around(ctx, dated=base is not ctx.reference)
     if granularity == YEAR and count == -1 and _compares(ctx) and _speaks_of_quarter(ctx):
         # "earned $5 million, compared with $3 million last year": the reporting period a year back
         focus = _reporting_period(ctx)
@@ -408,18 +423,22 @@ def _compares(ctx: Context) -> bool:
     return _COMPARISON.search(ctx.text, max(0, ctx.start - 60), ctx.start) is not None
 
 
-_AROUND = re.compile(r"\s+(?P<side>after|before)\b", re.IGNORECASE)
+_AROUND = re.compile(r"\s+(?P<side>after|before)\b(?P<alone>\s*(?:[.,;:!?]|$))?", re.IGNORECASE)
 _APPOSITION = re.compile(r",\s*$")
 
 
-def _day_around(ctx: Context) -> int:
+def _day_around(ctx: Context, *, dated: bool) -> int:
     """How many days "the day after" (+1) or "the day before" (-1) lies from the day in focus.
 
     Said of an event ("the day after his death"), it is a day away from the last day named;
-    set beside that day ("Oct. 12, the day before the crash"), it is that day.
+    set beside that day ("Oct. 12, the day before the crash"), it is that day. With no day
+    named (``dated`` false), only a bare "the day before." counts from the reference: the day
+    of an unnamed event ("the day after the vote") is unknown, so the reference stands.
     """
     side = _AROUND.match(ctx.text, ctx.end)
     if side is None or _APPOSITION.search(ctx.text, max(0, ctx.start - 3), ctx.start):
+        return 0
+    if not dated and side["alone"] is None:
         return 0
     return 1 if side["side"].lower() == "after" else -1
 
