@@ -23,6 +23,16 @@ def test_table_lists_offsets_type_value_and_text(tmp_path: Path) -> None:
     assert lines[2].split()[:4] == ["23-43", "DURATION", "PT5H", "MORE_THAN"]
 
 
+def test_table_columns_line_up_whatever_the_mod(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("On Monday they talked for nearly five hours.", encoding="utf-8")
+    result = runner.invoke(app, ["timex", str(article), "--dct", "2023-06-20"])
+    assert result.exit_code == 0, result.output
+    monday, hours = result.stdout.splitlines()[1:]
+    assert "EQUAL_OR_LESS" in hours
+    assert monday.index("Monday") == hours.index("nearly five hours")
+
+
 def test_jsonl_round_trip_keeps_order() -> None:
     inputs = [
         {"id": "b", "text": "last year and now", "dct": "2023-06-20"},

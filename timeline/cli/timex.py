@@ -39,8 +39,9 @@ def _fail(message: str) -> typer.Exit:
 
 def _table(name: str, mentions: list[Mention]) -> str:
     rows = [f"{name}: {len(mentions)} time expression(s)"]
+    # The mod column fits the longest TimeML mod, EQUAL_OR_LESS (13 characters).
     rows += [
-        f"  {m.start:>6}-{m.end:<6} {m.type:<8} {m.value:<18} {m.mod or '-':<12} {m.text}"
+        f"  {m.start:>6}-{m.end:<6} {m.type:<8} {m.value:<18} {m.mod or '-':<13} {m.text}"
         + (f" (reaches {m.point})" if m.point else "")
         for m in mentions
     ]
