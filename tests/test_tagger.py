@@ -142,6 +142,34 @@ def test_anchor_is_the_last_date_mentioned() -> None:
     assert [m.value for m in mentions] == ["2001-03-03", "2001-03-04"]
 
 
+def test_a_financial_report_compares_the_period_its_lead_names() -> None:
+    # The second quarter is an aside: "a year ago" and "the 1989 period" still mean the third.
+    text = (
+        "Kimberly posted a 20% gain in third-quarter net. After a flat second quarter, sales "
+        "rose. In the 1989 period, costs were lower than a year ago."
+    )
+    values = [m.value for m in tag(text, reference=date(1989, 11, 1))]
+    assert values == ["1989-Q3", "1989-Q2", "1989-Q3", "1988-Q3"]
+
+
+def test_a_quarter_is_the_one_its_closing_day_ends() -> None:
+    # Books close near a quarter's end: July 31 ends a fiscal second quarter, Oct. 1 the third.
+    first = tag("In the quarter ended July 31, it lost money.", reference=date(1989, 10, 30))
+    assert first[0].value == "1989-Q2"
+    text = "Net for the six months ended Oct. 1 fell. There were no gains in the latest period."
+    assert tag(text, reference=date(1989, 11, 2))[-1].value == "1989-Q3"
+
+
+def test_that_day_inside_a_month_is_a_day_of_that_month() -> None:
+    text = "He was killed last October. His name was crossed out that same day."
+    assert [m.value for m in tag(text, reference=date(1999, 2, 6))] == ["1998-10", "1998-10-XX"]
+
+
+def test_the_day_of_a_report_is_not_a_day_of_the_month_named_before() -> None:
+    text = "Prices fell in October. But the day belonged to the bulls."
+    assert tag(text, reference=date(1999, 2, 6))[-1].value == "1999-02-06"
+
+
 def test_offsets_survive_case_folding_that_changes_length() -> None:
     text = "İİ on Monday"
     (mention,) = tag(text, reference=REF)

@@ -115,6 +115,20 @@ def point_of(day: date, granularity: str) -> Point:
     return Point(DAY, day)
 
 
+#: Half a quarter: a period closing on a day ends at the quarter's end nearest to it.
+_HALF_QUARTER = timedelta(days=46)
+
+
+def quarter_closing(day: date) -> Point:
+    """Return the quarter whose end is nearest ``day``: the one a period closing then reports.
+
+    Companies close their books on a weekday near the quarter's end ("the quarter ended
+    Oct. 1" is the third), and some fiscal quarters end a month off ("ended July 31": the
+    second, whose end lies nearer than the third's).
+    """
+    return shift(point_of(day + _HALF_QUARTER, QUARTER), -1)
+
+
 def shift(point: Point, count: int) -> Point:
     """Move ``point`` by ``count`` periods of its own granularity."""
     if point.granularity in _DAYS_PER:
@@ -152,6 +166,8 @@ class Context:
     text: str
     start: int
     end: int
+    #: The first closed quarter or half the text named: the period a financial report is about.
+    reported: Point | None = None
 
     @cached_property
     def tense(self) -> int:
@@ -320,6 +336,13 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
         else:
             point = Point(SEASON, date(year, _SEASON_START[code], 1))
         return Resolution(str(point), mod, point)
+    if (
+        year is not None
+        and "period" in groups
+        and (groups["period"].lower() == "quarter" or _speaks_of_quarter(ctx))
+    ):  # "the 1988 quarter": the period reported on, in that year
+        focus = _reporting_period(ctx)
+        return Resolution(str(Point(focus.granularity, focus.start.replace(year=year))), mod)
     if year is not None:
         point = Point(YEAR, date(year, 1, 1))
         return Resolution(str(point), mod, point)
@@ -392,10 +415,16 @@ def _relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
         # with none finer than the unit, the last whole quarter or the reference day.
         anchor = ctx.anchor
         closing = _closing_day(ctx) if granularity == QUARTER and "rel" not in groups else None
-        if closing is not None:  # "the quarter ended July 31": the quarter that day falls in
-            base = closing
+        if closing is not None:  # "the quarter ended July 31": the quarter that day closes
+            base = quarter_closing(closing).start
         elif anchor is not None and _finer_or_equal(anchor.granularity, granularity):
             base = anchor.start
+        elif anchor is not None and "rel" not in groups and _points_back(groups["anaphor"]):
+            # "last October ... crossed out that same day": a day of that month, which one
+            # unknown (TimeML writes the unknown parts as X)
+            within = _unknown_within(anchor, granularity)
+            if within is not None:
+                return Resolution(within, _mod(groups, rule, rules))
         elif granularity == QUARTER and "rel" not in groups:
             count = -1
         elif granularity == WEEKEND and "rel" not in groups:
@@ -403,6 +432,10 @@ def _relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
             count = 0 if ctx.reference.isoweekday() >= 6 or ctx.tense > 0 else -1
         if granularity == DAY and "rel" not in groups:
             count = _day_around(ctx, dated=base is not ctx.reference)
+    if granularity == QUARTER and groups.get("rel", "").lower() == "latest":
+        # "sales in the latest period": the period the report is about
+        focus = _reporting_period(ctx)
+        return Resolution(str(focus), _mod(groups, rule, rules), focus)
     if granularity == YEAR and count == -1 and _compares(ctx) and _speaks_of_quarter(ctx):
         # "earned $5 million, compared with $3 million last year": the reporting period a year back
         focus = _reporting_period(ctx)
@@ -410,6 +443,25 @@ def _relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
         return Resolution(str(point), _mod(groups, rule, rules))
     point = shift(point_of(base, granularity), count or 0)
     return Resolution(str(point), _mod(groups, rule, rules), point)
+
+
+def _points_back(anaphor: str) -> bool:
+    """Whether a determiner refers back to a time already named ("that day", "the same day").
+
+    A bare "the" does not: "the day belonged to the Czechs" is the day of the report.
+    """
+    return anaphor.lower().split()[0] == "that" or anaphor.lower().endswith("same")
+
+
+def _unknown_within(anchor: Point, granularity: str) -> str | None:
+    """The TimeML value of an unnamed ``granularity`` inside ``anchor`` ("1998-10-XX")."""
+    if anchor.granularity == MONTH and granularity == DAY:
+        return f"{anchor}-XX"
+    if anchor.granularity == YEAR:
+        return {DAY: f"{anchor}-XX-XX", MONTH: f"{anchor}-XX", WEEK: f"{anchor}-WXX"}.get(
+            granularity
+        )
+    return None
 
 
 #: A figure set against one from another period: "compared with $3 million last year".
@@ -466,17 +518,23 @@ def _closing_day(ctx: Context) -> date | None:
 def _reporting_period(ctx: Context) -> Point:
     """Return the quarter (or half) a financial report speaks of.
 
-    The last quarter or half named; else the quarter of the last day or month named ("the
-    quarter ended Sept. 30"); else the last whole quarter before the reference (results are
-    reported after the quarter closes). A period still ahead ("losses through the third
-    quarter of 1990") has no results yet, so it is not the one reported on.
+    The first recent, closed quarter or half the text named (see ``Context.reported``); else
+    the last quarter or half named; else the quarter the last day named closes ("the six
+    months ended Oct. 1": the third) or the quarter of the last month named; else the last
+    whole quarter before the reference (results are reported after the quarter closes). A
+    period still ahead ("losses through the third quarter of 1990") has no results yet, so
+    it is not the one reported on.
     """
+    if ctx.reported is not None:
+        return ctx.reported
     anchor = ctx.anchor
     if anchor is not None and anchor.start > ctx.reference:
         anchor = None
     if anchor is not None and anchor.granularity in (QUARTER, HALF):
         return anchor
-    if anchor is not None and anchor.granularity in (MONTH, WEEK, DAY):
+    if anchor is not None and anchor.granularity == DAY:
+        return quarter_closing(anchor.start)
+    if anchor is not None and anchor.granularity in (MONTH, WEEK):
         return point_of(anchor.start, QUARTER)
     return shift(point_of(ctx.reference, QUARTER), -1)
 
@@ -720,6 +778,17 @@ def _week_of(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolu
     return Resolution(str(point), named.mod, point)
 
 
+def _day_beside(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve "the day before last Tuesday", "the day after Christmas": a day off the one named."""
+    step = _int(ctx.rules, "shift", groups["shift"])
+    named_groups = {k: v for k, v in groups.items() if k != "shift"}
+    named = (_holiday if "holiday" in groups else _calendar)(named_groups, rule, ctx)
+    if step is None or named is None or named.point is None or named.point.granularity != DAY:
+        return None
+    point = Point(DAY, named.point.start + timedelta(days=step))
+    return Resolution(str(point), None, point)
+
+
 def _reject(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     """A known false positive ("the March for Peace", "a second try"): nothing to tag."""
     return None
@@ -736,6 +805,7 @@ _RESOLVERS: dict[str, Callable[[dict[str, str], CompiledRule, Context], Resoluti
     "constant": _constant,
     "holiday": _holiday,
     "week_of": _week_of,
+    "day_beside": _day_beside,
     "reject": _reject,
 }
 

@@ -60,6 +60,7 @@ Kind = Literal[
     "constant",
     "holiday",
     "week_of",
+    "day_beside",
     "reject",
 ]
 

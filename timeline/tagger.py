@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from timeline.mentions import Mention
-from timeline.normalise import Context, Point, resolve
+from timeline.normalise import HALF, QUARTER, Context, Point, resolve
 from timeline.rules import CompiledRule, RuleSet, load_rules
 
 
@@ -58,6 +58,20 @@ def _candidates(rules: RuleSet, text: str) -> Iterator[tuple[int, CompiledRule, 
                 break
 
 
+def _may_be_reported(point: Point, reference: date) -> bool:
+    """Whether ``point`` may be the period a financial report is about: a recent, closed one.
+
+    A report names its period first ("posted a 20% gain in third-quarter net"); a quarter it
+    names later ("after a flat second quarter") is an aside, and "the latest period" or "a
+    year earlier" still speak of the first.
+    """
+    return (
+        point.granularity in (QUARTER, HALF)
+        and point.start <= reference
+        and point.start.year >= reference.year - 1
+    )
+
+
 def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Mention]:
     """Return the time expressions in ``text`` in order, with TimeML TIMEX3 values.
 
@@ -76,17 +90,20 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
     ruleset = rules if rules is not None else load_rules("en")
     mentions: list[Mention] = []
     anchor: Point | None = None
+    reported: Point | None = None
     position = 0
     for start, rule, match in _candidates(ruleset, text):
         if start < position:
             continue
         position = match.end()
-        context = Context(ruleset, reference, anchor, text, start, position)
+        context = Context(ruleset, reference, anchor, text, start, position, reported)
         resolution = resolve(rule, rule.captures(match), context)
         if resolution is None:
             continue
         if resolution.point is not None:
             anchor = resolution.point
+            if reported is None and _may_be_reported(anchor, reference):
+                reported = anchor
         end = resolution.end or position
         mentions.append(
             Mention(
