@@ -789,6 +789,30 @@ def _day_beside(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Res
     return Resolution(str(point), None, point)
 
 
+#: The opening day of a range that a bare day closes: "June 18-", "April 24 and ".
+_RANGE_OPENING = re.compile(
+    r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|and|to|through)\s*$"
+)
+
+
+def _range_end(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve the bare day closing a range ("June 18-19"): that day of the month just named.
+
+    Only right after the day that opens the range, and only a later day of that month.
+    """
+    anchor = ctx.anchor
+    opening = _RANGE_OPENING.search(ctx.text, max(0, ctx.start - 30), ctx.start)
+    if opening is None or anchor is None or anchor.granularity != DAY:
+        return None
+    month = _int(ctx.rules, "month", opening["month"])
+    first, last = int(opening["day"]), _int(ctx.rules, "day", groups["day"])
+    if (month, first) != (anchor.start.month, anchor.start.day) or last is None or last <= first:
+        return None
+    year = year_of(ctx.rules, groups["year"]) if "year" in groups else anchor.start.year
+    point = Point(DAY, date(year, anchor.start.month, last))
+    return Resolution(str(point), None, point)
+
+
 def _reject(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     """A known false positive ("the March for Peace", "a second try"): nothing to tag."""
     return None
@@ -806,6 +830,7 @@ _RESOLVERS: dict[str, Callable[[dict[str, str], CompiledRule, Context], Resoluti
     "holiday": _holiday,
     "week_of": _week_of,
     "day_beside": _day_beside,
+    "range_end": _range_end,
     "reject": _reject,
 }
 

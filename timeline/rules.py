@@ -61,6 +61,7 @@ Kind = Literal[
     "holiday",
     "week_of",
     "day_beside",
+    "range_end",
     "reject",
 ]
 
