@@ -96,6 +96,24 @@ def test_a_two_day_visit_that_ended_on_a_day_is_an_interval() -> None:
     assert str(event.date) == "2023-06-18/2023-06-19"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Ann Lee visited Rome on June 18-19, 2021.", id="dash"),
+        pytest.param("Ann Lee visited Rome on June 18 and 19, 2021.", id="and"),
+        pytest.param("Ann Lee visited Rome from June 18 to June 19, 2021.", id="from-to"),
+    ],
+)
+def test_a_range_of_days_is_one_interval(text: str) -> None:
+    assert str(_one(text).date) == "2021-06-18/2021-06-19"
+
+
+def test_two_days_in_different_clauses_are_no_range() -> None:
+    text = "Ann Lee met Bo Chan in Rome on June 12 and flew to Paris on June 19."
+    dates = {str(e.date) for e in extract(text, reference=REFERENCE, source="doc")}
+    assert "2023-06-12/2023-06-19" not in dates
+
+
 def test_an_event_some_days_later_takes_the_day_it_reaches() -> None:
     text = "Ann Lee arrived in Rome on 3 May 2021. Two days later, she met Bo Chan."
     events = [e for e in extract(text, reference=REFERENCE, source="d") if e.date is not None]

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from timeline.extract_dates import is_boundary, timex_to_edtf
+from timeline import tag
+from timeline.extract_dates import day_ranges, is_boundary, timex_to_edtf
 from timeline.extract_document import read_document
 from timeline.lexicon import load_lexicon
 
@@ -52,3 +53,19 @@ def test_the_edge_of_a_period_is_a_boundary(text: str, expected: bool) -> None:
     doc = read_document(text, reference=date(2023, 6, 20), source="d", lexicon=load_lexicon())
     (mention,) = doc.mentions
     assert is_boundary(doc, mention) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("talks on June 18-19", ["2023-06-18/2023-06-19"], id="dash"),
+        pytest.param("the summit on April 24 and 25.", ["2023-04-24/2023-04-25"], id="and"),
+        pytest.param("between May 3 and May 5", ["2023-05-03/2023-05-05"], id="two-dates"),
+        pytest.param("on May 5 and May 3", [], id="backwards"),
+        pytest.param("on May 3, and later on May 5", [], id="apart"),
+        pytest.param("on Jan. 3 and Aug. 5", [], id="too-far"),
+    ],
+)
+def test_day_ranges(text: str, expected: list[str]) -> None:
+    found = day_ranges(text, tag(text, reference=date(2023, 6, 20)))
+    assert [str(days) for _, days in found.values()] == expected

@@ -28,6 +28,7 @@ from timeline.dates import EDTFDate, PartialDate, Precision
 from timeline.extract_anchors import attach, clause, clause_breaks
 from timeline.extract_dates import (
     SIDE_MODS,
+    day_ranges,
     is_boundary,
     plan_reading,
     timex_to_edtf,
@@ -138,12 +139,20 @@ def _sentence_events(
         + [(m.start, m.end) for m in mentions]
     )
     anchored: dict[int, tuple[Found, Mention, EDTFDate, int]] = {}
+    # "June 18-19": the first day stands for the whole range, the last for nothing more.
+    ranges = day_ranges(text, mentions)
+    closings = {closing.start for closing, _ in ranges.values()}
     for mention in mentions:
-        if mention.mod in SIDE_MODS or is_boundary(doc, mention):
+        opens = mention.start in ranges
+        if mention.start in closings or mention.mod in SIDE_MODS:
+            continue
+        if not opens and is_boundary(doc, mention):
             continue
         value = timex_to_edtf(plan_reading(doc, mention, sentence, breaks))
         if value is None:
             continue
+        if opens:
+            value = ranges[mention.start][1]
         chosen = attach(doc, mention, triggers, breaks, collapsed, sentence)
         if chosen is not None and chosen[0].start not in anchored:
             anchored[chosen[0].start] = (chosen[0], mention, value, chosen[1])

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 
 from timeline.dates import EDTFDate, Interval, PartialDate, Precision
 from timeline.extract_document import Document, Found
@@ -91,6 +92,50 @@ def timex_to_edtf(value: str) -> EDTFDate | None:
 
 def _day(value: date) -> PartialDate:
     return PartialDate(value.year, value.month, value.day)
+
+
+#: What stands between the two days of a range: "June 18-19", "May 3 to May 5".
+_RANGE_GAP = re.compile(r"\s*(?:[-\u2013]|and|to|through)\s*", re.IGNORECASE)
+#: A range longer than this is two dates, not one stretch of days.
+_RANGE_DAYS = 31
+
+
+def day_ranges(text: str, mentions: Sequence[Mention]) -> dict[int, tuple[Mention, Interval]]:
+    """Map the start of each mention opening a range of days to its closing mention and range.
+
+    "Blinken was in Beijing on June 18-19" (two mentions, as TimeML tags them) names one
+    stretch of two days; so do "April 24 and 25" and "from May 3 to May 5".
+
+    Example:
+        >>> from timeline import tag
+        >>> text = "talks on June 18-19"
+        >>> found = day_ranges(text, tag(text, reference=date(2023, 6, 20)))
+        >>> {start: (end.text, str(days)) for start, (end, days) in found.items()}
+        {9: ('19', '2023-06-18/2023-06-19')}
+    """
+    ranges: dict[int, tuple[Mention, Interval]] = {}
+    for left, right in pairwise(mentions):
+        if _RANGE_GAP.fullmatch(text, left.end, right.start) is None:
+            continue
+        first, last = _day_of(left), _day_of(right)
+        if first is None or last is None:
+            continue
+        gap = (_calendar_day(last) - _calendar_day(first)).days
+        if 0 < gap <= _RANGE_DAYS:
+            ranges[left.start] = (right, Interval(first, last))
+    return ranges
+
+
+def _day_of(mention: Mention) -> PartialDate | None:
+    """The date of a mention that names one day, else ``None``."""
+    value = timex_to_edtf(mention.value)
+    if isinstance(value, PartialDate) and value.precision is Precision.DAY:
+        return value
+    return None
+
+
+def _calendar_day(value: PartialDate) -> date:
+    return date(value.year, value.month or 1, value.day or 1)
 
 
 def is_boundary(doc: Document, mention: Mention) -> bool:

@@ -791,7 +791,7 @@ def _day_beside(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Res
 
 #: The opening day of a range that a bare day closes: "June 18-", "April 24 and ".
 _RANGE_OPENING = re.compile(
-    r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|and|to|through)\s*$"
+    r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:[-\u2013]|and|to|through)\s*$"
 )
 
 
@@ -808,8 +808,8 @@ def _range_end(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Reso
     first, last = int(opening["day"]), _int(ctx.rules, "day", groups["day"])
     if (month, first) != (anchor.start.month, anchor.start.day) or last is None or last <= first:
         return None
-    year = year_of(ctx.rules, groups["year"]) if "year" in groups else anchor.start.year
-    point = Point(DAY, date(year, anchor.start.month, last))
+    year = year_of(ctx.rules, groups["year"]) if "year" in groups else None
+    point = Point(DAY, date(year or anchor.start.year, anchor.start.month, last))
     return Resolution(str(point), None, point)
 
 
