@@ -585,7 +585,9 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
         return None
     count = amount(rules, groups["num"])
     if count is not None:
+        count += 0.5 if "fraction" in groups else 0.0
         count = count * factor if factor >= 1 else round(count * factor)
+        granularity, count = _whole_units(granularity, count)
     mod = _mod(groups, rule, rules)
     # "three days later" counts from the date in focus: TimeML makes it an anchored duration.
     # A figure set against another period ("up from 5% a month earlier") and the reporting
@@ -608,6 +610,19 @@ def _offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolut
         return _anchored_duration(groups, rule, ctx, point)
     # Not an anchor: "a year earlier" twice in a row both count from the same date.
     return Resolution(str(point), mod)
+
+
+#: A finer unit to count a fraction in: "half a century ago" is 50 years back, "two and a
+#: half years ago" 30 months.
+_FINER = {CENTURY: (YEAR, 100), DECADE: (YEAR, 10), YEAR: (MONTH, 12), WEEK: (DAY, 7)}
+
+
+def _whole_units(granularity: str, count: float) -> tuple[str, float]:
+    """Return ``granularity`` and ``count``, moved to a finer unit while the count has a fraction."""
+    while count != int(count) and granularity in _FINER:
+        finer, per = _FINER[granularity]
+        granularity, count = finer, count * per
+    return granularity, count
 
 
 def _shifted(
