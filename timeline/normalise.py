@@ -618,7 +618,7 @@ _FINER = {CENTURY: (YEAR, 100), DECADE: (YEAR, 10), YEAR: (MONTH, 12), WEEK: (DA
 
 
 def _whole_units(granularity: str, count: float) -> tuple[str, float]:
-    """Return ``granularity`` and ``count``, moved to a finer unit while the count has a fraction."""
+    """Return the unit and count, moved to a finer unit while the count has a fraction."""
     while count != int(count) and granularity in _FINER:
         finer, per = _FINER[granularity]
         granularity, count = finer, count * per
