@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import shared_folder
-from timeline.regex_start import first_chars
+from timeline.regex_start import first_chars, prefixes
 from timeline.rules import RuleSet, load_rules
 from timeline.tagger import tag
 
@@ -42,9 +42,35 @@ def test_a_match_always_starts_with_one_of_the_first_chars(text: str) -> None:
     assert text[0].lower() in chars
 
 
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        pytest.param(r"Monday|Tuesday", {"mo", "tu"}, id="branch"),
+        pytest.param(r"(?:the\s+)?past", {"th", "pa"}, id="optional-prefix"),
+        pytest.param(r"a\s+b", {"a"}, id="then-anything"),
+        pytest.param(r"x", {"x"}, id="one-character"),
+        pytest.param(r"(?:ab)*c", {"ab", "c"}, id="repeat"),
+        pytest.param(r"\w+", None, id="category"),
+    ],
+)
+def test_prefixes(pattern: str, expected: set[str] | None) -> None:
+    found = prefixes(re.compile(pattern), 2)
+    assert (None if found is None else set(found)) == expected
+
+
+DATES = r"(?i)(?:the\s+)?(?:jan(?:uary)?|1[0-9]|(?:ab)*c|x?y)\b"
+
+
+@given(st.from_regex(DATES, fullmatch=True))
+def test_a_match_always_starts_with_one_of_the_prefixes(text: str) -> None:
+    starts = prefixes(re.compile(DATES), 2)
+    assert starts is not None
+    assert any(text.lower().startswith(start) for start in starts)
+
+
 def _brute_force(rules: RuleSet) -> RuleSet:
-    everything = {c: rules.rules for c in rules.by_first_char}
-    return RuleSet(**{**_fields(rules), "by_first_char": everything, "anywhere": rules.rules})
+    everything = {key: rules.rules for key in rules.by_start}
+    return RuleSet(**{**_fields(rules), "by_start": everything, "anywhere": rules.rules})
 
 
 def _fields(rules: RuleSet) -> dict[str, object]:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from importlib.resources import files
 
 import pytest
 
+from tests.conftest import shared_folder
 from timeline import tag
 from timeline.errors import RuleDataError
-from timeline.rules import CompiledRule, RuleSet, load_rules, parse_rules
+from timeline.rules import CompiledRule, RuleSet, load_rules, parse_rules, prefilter_pattern
 
 RULES = load_rules("en")
 
@@ -144,3 +147,19 @@ def test_duplicate_lexicon_words_are_rejected() -> None:
 def test_unknown_language_is_a_rule_data_error() -> None:
     with pytest.raises(RuleDataError, match="'zz'"):
         load_rules("zz")
+
+
+def test_factoring_the_prefilter_keeps_every_hit() -> None:
+    data = tomllib.loads(files("timeline").joinpath("rules/en.toml").read_text(encoding="utf-8"))
+    words = data["prefilter"]
+    plain = re.compile(prefilter_pattern(words["lead"], words["core"]))
+    factored = RULES.prefilter
+    assert factored.pattern != plain.pattern
+    texts = [example.text for rule in RULES.rules for example in rule.rule.examples]
+    texts += [text for rule in RULES.rules for text in rule.rule.counterexamples]
+    seeds = shared_folder("seeds")
+    texts += [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))] if seeds else []
+    for text in texts:
+        lowered = text.lower()
+        expected = [(m.span(), m.start("core")) for m in plain.finditer(lowered)]
+        assert [(m.span(), m.start("core")) for m in factored.finditer(lowered)] == expected

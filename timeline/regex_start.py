@@ -1,11 +1,13 @@
-"""Which characters a regex match can start with, read from the compiled pattern's syntax.
+"""How a regex match can start, read from the compiled pattern's syntax.
 
 The tagger tries every rule at each candidate word start; most rules cannot match there
-because the first character is wrong ("Monday" cannot start with a digit). ``first_chars``
-reads the pattern's parsed form (the standard library's own ``re`` parser) and returns the
-lower-cased characters a match may begin with, or ``None`` when it cannot tell (a category such
-as ``\\w``, a negated set, a pattern that may match the empty string). ``None`` means "try it
-everywhere", so the answer is always a superset and skipping a rule never changes a result.
+because the text starts wrong ("Monday" cannot start with a digit, nor "the past" with "to").
+``prefixes`` reads the pattern's parsed form (the standard library's own ``re`` parser) and
+returns the lower-cased starts, up to a few characters, a match may have; ``first_chars``
+their first characters. Either is ``None`` when it cannot tell (a category such as ``\\w``, a
+negated set, a pattern that may match the empty string). ``None`` means "try it everywhere",
+so the answer is always a superset and skipping a rule never changes a result. ASCII only:
+``\\d`` counts as 0-9, so a text that starts with another character tries every rule.
 """
 
 from __future__ import annotations
@@ -31,53 +33,117 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     >>> first_chars(re.compile(r"\\w+")) is None
     True
     """
-    chars, nullable = _sequence(list(_p.parse(pattern.pattern, pattern.flags)))
-    if chars is None or nullable:
+    found = prefixes(pattern, 1)
+    return None if found is None else frozenset(p[0] for p in found)
+
+
+def prefixes(pattern: re.Pattern[str], length: int) -> frozenset[str] | None:
+    """The lower-cased starts, up to ``length`` characters, a match of ``pattern`` may have.
+
+    A start shorter than ``length`` means any character may follow it. ``None`` means the
+    match may start with anything (or be empty).
+
+    >>> sorted(prefixes(re.compile(r"(?:the\\s+)?(?:Jan|feb)"), 2))
+    ['fe', 'ja', 'th']
+    >>> sorted(prefixes(re.compile(r"\\d\\w"), 2))[:2]
+    ['0', '1']
+    """
+    states = _sequence(list(_p.parse(pattern.pattern, pattern.flags)), length)
+    if states is None:
         return None
-    return frozenset(c.lower() for c in chars) | frozenset(c.upper().lower() for c in chars)
+    found = {_lower(text) for text, _ in states}
+    if "" in found or len(found) > _MOST_PREFIXES:
+        return None
+    return frozenset(found)
 
 
-Result = tuple[set[str] | None, bool]  # (possible first characters, may match empty)
+#: Past this many starts a pattern is treated as starting with anything.
+_MOST_PREFIXES = 4096
+
+# A partial match: the text so far, and whether the pattern may go on after it (``True``)
+# or the text was cut short or its continuation is unknown (``False``: anything may follow).
+State = tuple[str, bool]
 
 
-def _sequence(items: list[tuple[Any, Any]]) -> Result:
-    found: set[str] = set()
+def _lower(text: str) -> str:
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _sequence(items: list[tuple[Any, Any]], length: int) -> set[State] | None:
+    states: set[State] = {("", True)}
     for op, av in items:
-        chars, nullable = _item(op, av)
-        if chars is None:
-            return None, False
-        found |= chars
-        if not nullable:
-            return found, False
-    return found, True
+        grown: set[State] = set()
+        for text, goes_on in states:
+            if not goes_on or len(text) >= length:
+                grown.add((text[:length], False))
+                continue
+            options = _item(op, av, length - len(text))
+            if options is None:
+                grown.add((text, False))
+                continue
+            grown.update(_joined(text, option, length) for option in options)
+        states = grown
+        if len(states) > _MOST_PREFIXES:
+            return None
+    return states
 
 
-def _item(op: Any, av: Any) -> Result:
+def _joined(text: str, option: State, length: int) -> State:
+    joined = text + option[0]
+    return (joined[:length], option[1] and len(joined) <= length)
+
+
+def _item(op: Any, av: Any, length: int) -> set[State] | None:
     if op is _c.LITERAL:
-        return {chr(av)}, False
+        return {(chr(av), True)}
     if op is _c.IN:
-        return _class(av), False
+        chars = _class(av)
+        return None if chars is None else {(c, True) for c in chars}
     if op in _ZERO_WIDTH:
-        return set(), True
+        return {("", True)}
     if op is _c.SUBPATTERN:
-        return _sequence(list(av[-1]))
+        return _sequence(list(av[-1]), length)
     if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _sequence(list(av))
+        return _sequence(list(av), length)
     if op is _c.BRANCH:
-        found: set[str] = set()
-        nullable = False
+        found: set[State] = set()
         for branch in av[1]:
-            chars, empty = _sequence(list(branch))
-            if chars is None:
-                return None, False
-            found |= chars
-            nullable = nullable or empty
-        return found, nullable
+            states = _sequence(list(branch), length)
+            if states is None:
+                return None
+            found |= states
+        return found
     if op in _REPEATS:
-        low, _, body = av
-        chars, empty = _sequence(list(body))
-        return chars, empty or low == 0
-    return None, False  # ANY, NOT_LITERAL, GROUPREF, ...: could be anything
+        return _repeat(av, length)
+    return None  # ANY, NOT_LITERAL, GROUPREF, ...: could be anything
+
+
+def _repeat(av: Any, length: int) -> set[State] | None:
+    low, high, body = av
+    found: set[State] = set()
+    frontier: set[State] = {("", True)}
+    # Each repetition adds a character or none; past low + length more add nothing new.
+    for count in range(min(high, low + length) + 1):
+        if count >= low:
+            found |= frontier
+        if count == min(high, low + length):
+            break
+        grown: set[State] = set()
+        for text, goes_on in frontier:
+            if not goes_on or len(text) >= length:
+                found.add((text[:length], False))
+                continue
+            options = _sequence(list(body), length - len(text))
+            if options is None:
+                found.add((text, False))
+                continue
+            grown.update(_joined(text, option, length) for option in options)
+        frontier = {state for state in grown if state[1]}
+        found |= {state for state in grown if not state[1]}
+        if len(found) + len(frontier) > _MOST_PREFIXES:
+            return None
+    found |= {(text, False) for text, _ in frontier if len(text) >= length}
+    return found
 
 
 def _class(items: list[tuple[Any, Any]]) -> set[str] | None:

@@ -47,7 +47,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from timeline.errors import RuleDataError
 from timeline.holidays import is_holiday_rule
 from timeline.mentions import TimexType
-from timeline.regex_start import first_chars
+from timeline.regex_start import prefixes
 
 Kind = Literal[
     "calendar",
@@ -217,14 +217,18 @@ class RuleSet:
     report_cue: re.Pattern[str]
     possessive_cue: re.Pattern[str]
     fragments_used: frozenset[str] = field(default_factory=frozenset)
-    # The rules worth trying at a position, by its lower-cased first character (in file order);
-    # ``anywhere`` for any other character. See timeline.regex_start.
-    by_first_char: dict[str, tuple[CompiledRule, ...]] = field(default_factory=dict)
+    # The rules worth trying at a position, by its first two characters in lower case, else by
+    # its first (in file order); ``anywhere`` for any other start. See timeline.regex_start.
+    by_start: dict[str, tuple[CompiledRule, ...]] = field(default_factory=dict)
     anywhere: tuple[CompiledRule, ...] = ()
 
-    def rules_at(self, char: str) -> tuple[CompiledRule, ...]:
-        """The rules that may match where the text has ``char``, in file order."""
-        return self.by_first_char.get(char.lower(), self.anywhere)
+    def rules_at(self, text: str, position: int) -> tuple[CompiledRule, ...]:
+        """The rules that may match ``text`` at ``position``, in file order."""
+        start = text[position : position + _INDEXED].lower()
+        if not start.isascii():  # "İ" lowers to two characters, "٣" is a digit: try them all
+            return self.rules
+        found = self.by_start.get(start)
+        return found if found is not None else self.by_start.get(start[:1], self.anywhere)
 
     def lookup(self, group: str, text: str) -> int | str | None:
         """Return what ``text`` captured by ``group`` means, or ``None`` if it is not listed."""
@@ -340,9 +344,9 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
     words = _table(data, "prefilter", source)
     if not words.get("core"):
         raise RuleDataError(f"{source}: [prefilter] needs a 'core' word alternation")
-    prefilter_text = (
-        rf"{_LEFT_EDGE}(?:(?:{words.get('lead', '(?!)')})[\s-]+){{0,4}}"
-        rf"(?P<core>{words['core']}){_CORE_END}"
+    prefilter_text = prefilter_pattern(
+        factor_first_letters(str(words.get("lead", "(?!)"))),
+        factor_first_letters(str(words["core"])),
     )
     prefilter = _compile_plain(prefilter_text, f"{source}: [prefilter]", 0)
     prefilter_folded = _compile_plain(prefilter_text, f"{source}: [prefilter]", _FLAGS)
@@ -378,17 +382,87 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         report_cue=report_cue,
         possessive_cue=possessive_cue,
         fragments_used=frozenset(used),
-        **_index_by_first_char(compiled),
+        **_index_by_start(compiled),
     )
 
 
-def _index_by_first_char(rules: list[CompiledRule]) -> dict[str, Any]:
-    starts = [first_chars(rule.regex) for rule in rules]
-    chars = set().union(*(s for s in starts if s is not None))
+def prefilter_pattern(lead: str, core: str) -> str:
+    """The prefilter regex: up to four ``lead`` words, then a ``core`` word."""
+    return rf"{_LEFT_EDGE}(?:(?:{lead})[\s-]+){{0,4}}(?P<core>{core}){_CORE_END}"
+
+
+def factor_first_letters(alternation: str) -> str:
+    """Group the alternatives of a word alternation by their first letter, keeping order.
+
+    ``the|a|that|an`` becomes ``t(?:he|hat)|a(?:|n)``: the regex engine then tests a position's
+    first letter once instead of once per word, which halves the prefilter's time. Two
+    alternatives that start with different letters never match at the same place, and those
+    that share one keep their order, so every match stays the same. An alternative that does
+    not start with a plain letter (``\\d``, ``(?-i:...)``, ``a?b``) stays as it is.
+
+    >>> factor_first_letters("the|a|that|an|[0-9]th")
+    't(?:he|hat)|a(?:|n)|[0-9]th'
+    """
+    groups: list[tuple[str | None, list[str]]] = []
+    where: dict[str, int] = {}
+    for part in _top_level_alternatives(alternation):
+        first = part[:1]
+        if not (first.isalpha() or first == "'") or part[1:2] in ("?", "*", "+", "{"):
+            groups.append((None, [part]))
+            continue
+        if first not in where:
+            where[first] = len(groups)
+            groups.append((first, []))
+        groups[where[first]][1].append(part[1:])
+    return "|".join(
+        rests[0] if first is None else f"{re.escape(first)}(?:{'|'.join(rests)})"
+        for first, rests in groups
+    )
+
+
+def _top_level_alternatives(alternation: str) -> list[str]:
+    """Split ``a|b(?:c|d)|e`` at the bars outside groups and classes."""
+    parts: list[str] = []
+    depth, current, index = 0, "", 0
+    while index < len(alternation):
+        char = alternation[index]
+        if char == "\\":
+            current += alternation[index : index + 2]
+            index += 2
+            continue
+        depth += (char in "([") - (char in ")]")
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+        index += 1
+    parts.append(current)
+    return parts
+
+
+#: How many characters of a position the rule index looks at.
+_INDEXED = 2
+
+
+def _index_by_start(rules: list[CompiledRule]) -> dict[str, Any]:
+    """Index ``rules`` by the starts their matches may have (see :func:`RuleSet.rules_at`).
+
+    A two-character key lists the rules that may start so; a one-character key, the rules
+    that may start with that character followed by anything. Rules that may start anyhow
+    are in every list and in ``anywhere``.
+    """
+    starts = [prefixes(rule.regex, _INDEXED) for rule in rules]
+    keys = set().union(*(s for s in starts if s is not None))
+    keys |= {key[:1] for key in keys}
+
+    def may_start(key: str, rule_starts: frozenset[str] | None) -> bool:
+        return rule_starts is None or key in rule_starts or key[:1] in rule_starts
+
     return {
-        "by_first_char": {
-            c: tuple(r for r, s in zip(rules, starts, strict=True) if s is None or c in s)
-            for c in sorted(chars)
+        "by_start": {
+            key: tuple(r for r, s in zip(rules, starts, strict=True) if may_start(key, s))
+            for key in sorted(keys)
         },
         "anywhere": tuple(r for r, s in zip(rules, starts, strict=True) if s is None),
     }

@@ -26,7 +26,7 @@ from timeline.rules import CompiledRule, RuleSet, load_rules
 def _choose(rules: RuleSet, text: str, start: int) -> tuple[CompiledRule, re.Match[str]] | None:
     """Return the rule whose match at ``start`` is longest (then higher priority, then first)."""
     best: tuple[CompiledRule, re.Match[str]] | None = None
-    for rule in rules.rules_at(text[start]):
+    for rule in rules.rules_at(text, start):
         match = rule.regex.match(text, start)
         if match is None or match.end() == start:
             continue
