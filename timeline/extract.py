@@ -148,11 +148,13 @@ def _sentence_events(
             continue
         if not opens and is_boundary(doc, mention):
             continue
-        value = timex_to_edtf(plan_reading(doc, mention, sentence, breaks))
+        value = (
+            ranges[mention.start][1]
+            if opens
+            else timex_to_edtf(plan_reading(doc, mention, sentence, breaks))
+        )
         if value is None:
             continue
-        if opens:
-            value = ranges[mention.start][1]
         chosen = attach(doc, mention, triggers, breaks, collapsed, sentence)
         if chosen is not None and chosen[0].start not in anchored:
             anchored[chosen[0].start] = (chosen[0], mention, value, chosen[1])

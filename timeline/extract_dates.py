@@ -19,6 +19,7 @@ from itertools import pairwise
 from timeline.dates import EDTFDate, Interval, PartialDate, Precision
 from timeline.extract_document import Document, Found
 from timeline.mentions import Mention
+from timeline.normalise import RANGE_CONNECTOR
 from timeline.sentences import Sentence
 
 # TIMEX3 values (TimeML 1.2.1) that are event dates, and how to write them in EDTF.
@@ -95,7 +96,7 @@ def _day(value: date) -> PartialDate:
 
 
 #: What stands between the two days of a range: "June 18-19", "May 3 to May 5".
-_RANGE_GAP = re.compile(r"\s*(?:[-\u2013]|and|to|through)\s*", re.IGNORECASE)
+_RANGE_GAP = re.compile(rf"\s*{RANGE_CONNECTOR}\s*", re.IGNORECASE)
 #: A range longer than this is two dates, not one stretch of days.
 _RANGE_DAYS = 31
 
@@ -120,7 +121,7 @@ def day_ranges(text: str, mentions: Sequence[Mention]) -> dict[int, tuple[Mentio
         first, last = _day_of(left), _day_of(right)
         if first is None or last is None:
             continue
-        gap = (_calendar_day(last) - _calendar_day(first)).days
+        gap = (last.earliest - first.earliest).days
         if 0 < gap <= _RANGE_DAYS:
             ranges[left.start] = (right, Interval(first, last))
     return ranges
@@ -132,10 +133,6 @@ def _day_of(mention: Mention) -> PartialDate | None:
     if isinstance(value, PartialDate) and value.precision is Precision.DAY:
         return value
     return None
-
-
-def _calendar_day(value: PartialDate) -> date:
-    return date(value.year, value.month or 1, value.day or 1)
 
 
 def is_boundary(doc: Document, mention: Mention) -> bool:

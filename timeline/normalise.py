@@ -804,9 +804,11 @@ def _day_beside(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Res
     return Resolution(str(point), None, point)
 
 
+#: What joins the two days of a range: "June 18-19", "April 24 and 25", "May 3 to May 5".
+RANGE_CONNECTOR = r"(?:[-\u2013]|and|to|through)"
 #: The opening day of a range that a bare day closes: "June 18-", "April 24 and ".
 _RANGE_OPENING = re.compile(
-    r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*(?:[-\u2013]|and|to|through)\s*$"
+    rf"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*{RANGE_CONNECTOR}\s*$"
 )
 
 

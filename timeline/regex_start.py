@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 # The standard library's own regex parser (Python 3.11+); it has no type stubs.
@@ -72,20 +74,31 @@ def _lower(text: str) -> str:
 def _sequence(items: list[tuple[Any, Any]], length: int) -> set[State] | None:
     states: set[State] = {("", True)}
     for op, av in items:
-        grown: set[State] = set()
-        for text, goes_on in states:
-            if not goes_on or len(text) >= length:
-                grown.add((text[:length], False))
-                continue
-            options = _item(op, av, length - len(text))
-            if options is None:
-                grown.add((text, False))
-                continue
-            grown.update(_joined(text, option, length) for option in options)
-        states = grown
+        states = _extend(states, length, partial(_item, op, av))
         if len(states) > _MOST_PREFIXES:
             return None
     return states
+
+
+def _extend(
+    states: set[State], length: int, options_of: Callable[[int], set[State] | None]
+) -> set[State]:
+    """Follow each state that may go on by the options for what comes next.
+
+    ``options_of`` gets how many characters are still wanted; ``None`` from it means
+    anything may come next.
+    """
+    grown: set[State] = set()
+    for text, goes_on in states:
+        if not goes_on or len(text) >= length:
+            grown.add((text[:length], False))
+            continue
+        options = options_of(length - len(text))
+        if options is None:
+            grown.add((text, False))
+            continue
+        grown.update(_joined(text, option, length) for option in options)
+    return grown
 
 
 def _joined(text: str, option: State, length: int) -> State:
@@ -123,26 +136,17 @@ def _repeat(av: Any, length: int) -> set[State] | None:
     found: set[State] = set()
     frontier: set[State] = {("", True)}
     # Each repetition adds a character or none; past low + length more add nothing new.
-    for count in range(min(high, low + length) + 1):
+    last = min(high, low + length)
+    for count in range(last + 1):
         if count >= low:
             found |= frontier
-        if count == min(high, low + length):
+        if count == last:
             break
-        grown: set[State] = set()
-        for text, goes_on in frontier:
-            if not goes_on or len(text) >= length:
-                found.add((text[:length], False))
-                continue
-            options = _sequence(list(body), length - len(text))
-            if options is None:
-                found.add((text, False))
-                continue
-            grown.update(_joined(text, option, length) for option in options)
+        grown = _extend(frontier, length, partial(_sequence, list(body)))
         frontier = {state for state in grown if state[1]}
-        found |= {state for state in grown if not state[1]}
+        found |= grown - frontier
         if len(found) + len(frontier) > _MOST_PREFIXES:
             return None
-    found |= {(text, False) for text, _ in frontier if len(text) >= length}
     return found
 
 
