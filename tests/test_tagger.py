@@ -220,6 +220,22 @@ def test_a_season_without_a_year_follows_cue_words_and_tense(
     assert mention.value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("He will visit on Jan. 20.", "2014-01-20", id="future-day"),
+        pytest.param("The results will be announced in February.", "2014-02", id="future-month"),
+        pytest.param("He visited on Jan. 20.", "2013-01-20", id="past-day"),
+        pytest.param("The dividend is payable April 15.", "2013-04-15", id="near-ahead"),
+    ],
+)
+def test_a_near_date_already_past_is_next_years_when_told_of_the_future(
+    text: str, value: str
+) -> None:
+    (mention,) = tag(text, reference=date(2013, 3, 14))
+    assert mention.value == value
+
+
 def test_a_capitalised_season_inside_a_name_is_no_season() -> None:
     text = "Since the Arab Spring, the Winter Olympics and the Summer Palace drew crowds."
     assert tag(text, reference=REF) == []

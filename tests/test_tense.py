@@ -27,6 +27,7 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("The mine will reopen in May, the minister said.", "May", 1, id="report-far"),
         pytest.param("The minister said Friday it will reopen.", "Friday", -1, id="report-near"),
         pytest.param("Workers said it in May.", "May", -1, id="report-only-cue"),
+        pytest.param("It will be announced in May.", "May", 1, id="passive-report-verb"),
         pytest.param("Critics will appeal Friday's ruling.", "Friday", -1, id="possessive"),
         pytest.param("It rose. In May it will fall.", "May", 1, id="sentence-bound"),
         pytest.param("Ann will follow John Q. Public in May.", "May", 1, id="initial-no-end"),

@@ -208,7 +208,7 @@ def _nearest(candidates: list[date], reference: date, ctx: Context) -> date:
     """
     closest = min(candidates, key=lambda c: abs((c - reference).days))
     if abs((closest - reference).days) <= _NEAR_DAYS and not (
-        closest > reference and _told_as_past(ctx)
+        (closest > reference and _told_as_past(ctx)) or (closest < reference and ctx.tense > 0)
     ):
         return closest
     if ctx.tense > 0:
