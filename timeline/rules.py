@@ -216,6 +216,7 @@ class RuleSet:
     neutral_cue: re.Pattern[str]
     report_cue: re.Pattern[str]
     possessive_cue: re.Pattern[str]
+    prospect_cue: re.Pattern[str]
     fragments_used: frozenset[str] = field(default_factory=frozenset)
     # The rules worth trying at a position, by its first two characters in lower case, else by
     # its first (in file order); ``anywhere`` for any other start. See timeline.regex_start.
@@ -337,9 +338,9 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
             "write one such as '2023-06-20'"
         ) from err
     cues = _table(data, "cues", source)
-    future_cue, past_cue, neutral_cue, report_cue, possessive_cue = (
+    future_cue, past_cue, neutral_cue, report_cue, possessive_cue, prospect_cue = (
         _compile(str(cues.get(name, "(?!)")), f"{source}: [cues] {name}")
-        for name in ("future", "past", "neutral", "report", "possessive")
+        for name in ("future", "past", "neutral", "report", "possessive", "prospect")
     )
     words = _table(data, "prefilter", source)
     if not words.get("core"):
@@ -381,6 +382,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         neutral_cue=neutral_cue,
         report_cue=report_cue,
         possessive_cue=possessive_cue,
+        prospect_cue=prospect_cue,
         fragments_used=frozenset(used),
         **_index_by_start(compiled),
     )

@@ -30,6 +30,7 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     only right next to the mention ("said Friday": the day of the report) or when the
     sentence has no other cue; elsewhere it dates the report, not the event reported.
     A possessive right after the mention ("Friday's ruling") names a reported event: past.
+    A prospect ("ahead of the summit in September") looks forward when no verb says otherwise.
     """
     if rules.possessive_cue.match(text, end):
         return -1
@@ -58,9 +59,13 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
         if distance is not None and (best is None or distance < best[0]):
             best = (distance, direction)
     report = _cue_distance(rules.report_cue, left, length, right)
-    if report is not None and (best is None or (report <= _ADJACENT and report < best[0])):
+    if report is not None and report <= _ADJACENT and (best is None or report < best[0]):
         return -1
-    return 0 if best is None else best[1]
+    if best is not None:
+        return best[1]
+    if _cue_distance(rules.prospect_cue, left, length, right) is not None:
+        return 1
+    return 0 if report is None else -1
 
 
 def _cue_distance(cue: re.Pattern[str], left: str, length: int, right: str) -> int | None:
