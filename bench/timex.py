@@ -17,6 +17,7 @@ Run from the repository root::
 
     python bench/timex.py                 # tables for TimeBank and AQUAINT
     python bench/timex.py --errors 40     # plus up to 40 misses, false hits and wrong values
+    python bench/timex.py --by-rule       # plus, per rule, what it found and how much was right
 """
 
 from __future__ import annotations
@@ -110,6 +111,21 @@ def read_corpus(folder: Path, limit: int | None = None) -> list[Document]:
 
 
 @dataclass(slots=True)
+class RuleTally:
+    """What one rule found in a corpus: mentions, exact spans, right values, false hits."""
+
+    found: int = 0
+    strict: int = 0
+    value_ok: int = 0
+    false_hits: int = 0
+
+    @property
+    def errors(self) -> int:
+        """Mentions that are a false hit or carry a wrong value."""
+        return self.found - self.value_ok
+
+
+@dataclass(slots=True)
 class Score:
     """Counts for one corpus; the figures are derived properties."""
 
@@ -124,6 +140,7 @@ class Score:
     misses: list[str] = field(default_factory=list)
     false_hits: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    by_rule: dict[str, RuleTally] = field(default_factory=dict)
 
     def _prf(self, hits: int) -> tuple[float, float, float]:
         p = hits / self.system if self.system else 0.0
@@ -200,6 +217,20 @@ def score_document(doc: Document, found: Sequence[Mention], score: Score) -> Non
             score.false_hits.append(
                 f"{doc.name} {doc.dct} {m.rule_id} {m.value}: {_context(doc, m.start, m.end)}"
             )
+    _tally_rules(doc, found, used, score)
+
+
+def _tally_rules(doc: Document, found: Sequence[Mention], used: set[int], score: Score) -> None:
+    """Count what each rule found; a mention is right when it matches gold (any overlap)."""
+    for i, m in enumerate(found):
+        tally = score.by_rule.setdefault(m.rule_id, RuleTally())
+        tally.found += 1
+        if i not in used:
+            tally.false_hits += 1
+            continue
+        gold = next(g for g in doc.gold if m.start < g.end and g.start < m.end)
+        tally.strict += (m.start, m.end) == (gold.start, gold.end)
+        tally.value_ok += m.value == gold.value
 
 
 def score_corpus(docs: Iterable[Document]) -> Score:
@@ -230,6 +261,17 @@ def format_table(name: str, score: Score) -> str:
     return "\n".join(rows)
 
 
+def format_rules(score: Score) -> str:
+    """One line per rule, those with the most errors first."""
+    rows = [f"  {'rule':<28}{'found':>6}{'exact':>7}{'right':>7}{'false':>7}{'errors':>8}"]
+    tallies = sorted(score.by_rule.items(), key=lambda item: (-item[1].errors, item[0]))
+    for rule_id, t in tallies:
+        rows.append(
+            f"  {rule_id:<28}{t.found:>6}{t.strict:>7}{t.value_ok:>7}{t.false_hits:>7}{t.errors:>8}"
+        )
+    return "\n".join(rows)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Score each corpus and print its table (and errors when asked)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -237,6 +279,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, help="show up to N errors of each kind")
     parser.add_argument("--corpus", choices=CORPORA, action="append", help="score only these")
     parser.add_argument("--repeat", type=int, default=1, help="tag each corpus N times (timing)")
+    parser.add_argument(
+        "--by-rule",
+        action="store_true",
+        help="show, per rule, what it found and how much was right",
+    )
     args = parser.parse_args(argv)
     tag("warm up the rules on 1 May 1998", reference=date(1998, 5, 2))
     for name in args.corpus or CORPORA:
@@ -246,6 +293,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             again = score_corpus(docs)
             score.seconds = min(score.seconds, again.seconds)
         print(format_table(name, score))
+        if args.by_rule:
+            print(format_rules(score))
         if args.errors:
             for label, items in (
                 ("misses", score.misses),
