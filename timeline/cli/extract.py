@@ -5,13 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from timeline.cli._dct import read_dct_option
 from timeline.cli._errors import reporting_errors
 from timeline.cli._output import emit
 from timeline.corpus import read_articles
@@ -25,18 +25,6 @@ PROGRESS_MIN_ARTICLES = 20
 class OutputFormat(StrEnum):
     yaml = "yaml"
     json = "json"
-
-
-def _read_dct(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"cannot read date {value!r}; write it as YYYY-MM-DD, such as '2023-06-20'",
-            param_hint="'--dct'",
-        ) from None
 
 
 @contextmanager
@@ -84,7 +72,7 @@ def extract(
 
     Example: timeline extract seeds/*.txt --manifest seeds/manifest.yaml -o exports/extracted.yaml
     """
-    reference = _read_dct(dct)
+    reference = None if dct is None else read_dct_option(dct)
     with reporting_errors():
         entries = read_manifest(manifest) if manifest is not None else None
         found, warnings = read_articles(articles, manifest=entries, dct=reference)

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
+from timeline.cli._dct import read_dct_option, unreadable_date
 from timeline.cli._errors import reporting_errors
 from timeline.io import read_text
 from timeline.mentions import Mention
@@ -27,9 +28,7 @@ def _parse_date(value: object, where: str) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise ValueError(
-        f"{where}: cannot read date {value!r}; write it as YYYY-MM-DD, such as '2023-06-20'"
-    )
+    raise ValueError(f"{where}: {unreadable_date(value)}")
 
 
 def _fail(message: str) -> typer.Exit:
@@ -113,11 +112,8 @@ def timex(
     if not files:
         raise typer.BadParameter("give at least one FILE, or --jsonl")
     if dct is None:
-        raise typer.BadParameter("--dct is required with FILE arguments", param_hint="--dct")
-    try:
-        reference = _parse_date(dct, "--dct")
-    except ValueError as err:
-        raise typer.BadParameter(str(err), param_hint="--dct") from err
+        raise typer.BadParameter("required with FILE arguments", param_hint="'--dct'")
+    reference = read_dct_option(dct)
     for path in files:
         with reporting_errors():
             text = read_text(path)
