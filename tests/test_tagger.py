@@ -236,6 +236,24 @@ def test_a_near_date_already_past_is_next_years_when_told_of_the_future(
     assert mention.value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        pytest.param(
+            "The office is open from Monday to Friday.", ["2013-03-11", "2013-03-15"], id="to"
+        ),
+        pytest.param(
+            "The fair will run Friday through Monday.", ["2013-03-15", "2013-03-18"], id="through"
+        ),
+        pytest.param("They met Tuesday and Wednesday.", ["2013-03-12", "2013-03-13"], id="list"),
+    ],
+)
+def test_the_weekday_closing_a_range_follows_the_one_opening_it(
+    text: str, values: list[str]
+) -> None:
+    assert [m.value for m in tag(text, reference=date(2013, 3, 14))] == values
+
+
 def test_a_capitalised_season_inside_a_name_is_no_season() -> None:
     text = "Since the Arab Spring, the Winter Olympics and the Summer Palace drew crowds."
     assert tag(text, reference=REF) == []

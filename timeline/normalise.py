@@ -248,6 +248,27 @@ def _weekday(weekday: int, rel: int | None, ctx: Context, *, anaphoric: bool = F
     return ref - timedelta(days=(-delta) % 7 or 7)
 
 
+#: A weekday and a connector right before a mention: "from Monday to ", "Monday through ".
+_WEEKDAY_RANGE_OPENING = re.compile(
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"\s*(?:[-\u2013]|to|through|until|till)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _closes_weekday_range(ctx: Context) -> bool:
+    """Whether the mention closes a range that opens on the weekday just resolved.
+
+    The closing day is the first such weekday after the opening one, whatever the tense:
+    "open from Monday to Friday" spans one week.
+    """
+    anchor = ctx.anchor
+    opening = _WEEKDAY_RANGE_OPENING.search(ctx.text, max(0, ctx.start - 20), ctx.start)
+    if opening is None or anchor is None or anchor.granularity != DAY:
+        return False
+    return _int(ctx.rules, "weekday", opening["weekday"]) == anchor.start.isoweekday()
+
+
 def _year_for(month: int, day: int, rel: int | None, ctx: Context) -> int:
     """Pick the year of a month (and day) written without one, from cue words or tense."""
     ref = ctx.reference
@@ -309,6 +330,9 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
         weekday = _int(rules, "weekday", groups["weekday"])
         if weekday is None:
             return None
+        if rel is None and _closes_weekday_range(ctx):  # "from Monday to [Friday]"
+            point = Point(DAY, _weekday(weekday, 1, ctx, anaphoric=True))
+            return Resolution(str(point), mod, point)
         anaphoric = groups.get("rel", "").lower() in _ANAPHORIC_RELS
         point = Point(DAY, _weekday(weekday, rel, ctx, anaphoric=anaphoric))
         return Resolution(str(point), mod, point)
