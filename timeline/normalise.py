@@ -300,6 +300,9 @@ def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resol
     mod = _mod(groups, rule, rules)
     rel = _int(rules, "rel", groups["rel"]) if "rel" in groups else None
     year = year_of(rules, groups["year"]) if "year" in groups else None
+    if year is not None and len(groups["year"]) == 2:  # "'08": the latest such year
+        year += ref.year // 100 * 100
+        year -= 100 if year > ref.year else 0
     if "decade" in groups:
         written = str(rules.lookup("decade", groups["decade"]) or groups["decade"])
         digits = re.sub(r"\D", "", written)
