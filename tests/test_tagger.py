@@ -226,6 +226,9 @@ def test_a_season_without_a_year_follows_cue_words_and_tense(
         pytest.param("He will visit on Jan. 20.", "2014-01-20", id="future-day"),
         pytest.param("The results will be announced in February.", "2014-02", id="future-month"),
         pytest.param("He visited on Jan. 20.", "2013-01-20", id="past-day"),
+        pytest.param(
+            "The pope, elected on March 1, will be installed here.", "2013-03-01", id="past-verb"
+        ),
         pytest.param("The dividend is payable April 15.", "2013-04-15", id="near-ahead"),
     ],
 )

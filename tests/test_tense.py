@@ -26,6 +26,7 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("She was invited to Oslo in May.", "May", 1, id="invitation"),
         pytest.param("The mine will reopen in May, the minister said.", "May", 1, id="report-far"),
         pytest.param("The minister said Friday it will reopen.", "Friday", -1, id="report-near"),
+        pytest.param("The bank said on Friday it would pay.", "Friday", -1, id="report-tie"),
         pytest.param("Workers said it in May.", "May", -1, id="report-only-cue"),
         pytest.param("It will be announced in May.", "May", 1, id="passive-report-verb"),
         pytest.param("It comes ahead of the vote in May.", "May", 1, id="prospect"),

@@ -59,7 +59,7 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
         if distance is not None and (best is None or distance < best[0]):
             best = (distance, direction)
     report = _cue_distance(rules.report_cue, left, length, right)
-    if report is not None and report <= _ADJACENT and (best is None or report < best[0]):
+    if report is not None and report <= _ADJACENT and (best is None or report <= best[0]):
         return -1
     if best is not None:
         return best[1]
