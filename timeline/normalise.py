@@ -251,11 +251,10 @@ def _weekday(weekday: int, rel: int | None, ctx: Context, *, anaphoric: bool = F
     return ref - timedelta(days=(-delta) % 7 or 7)
 
 
-#: A weekday and a connector right before a mention: "from Monday to ", "Monday through ".
+#: A word and a connector right before a mention: "from Monday to ", "Monday through ". The
+#: word is a weekday if the rule file's lexicon says so; "and" makes a list, not a range.
 _WEEKDAY_RANGE_OPENING = re.compile(
-    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"\s*(?:[-\u2013]|to|through|until|till)\s*$",
-    re.IGNORECASE,
+    r"(?P<word>[^\W\d_]+)\s*(?:[-\u2013]|to|through|until|till)\s*$", re.IGNORECASE
 )
 
 
@@ -269,7 +268,7 @@ def _closes_weekday_range(ctx: Context) -> bool:
     opening = _WEEKDAY_RANGE_OPENING.search(ctx.text, max(0, ctx.start - 20), ctx.start)
     if opening is None or anchor is None or anchor.granularity != DAY:
         return False
-    return _int(ctx.rules, "weekday", opening["weekday"]) == anchor.start.isoweekday()
+    return _int(ctx.rules, "weekday", opening["word"]) == anchor.start.isoweekday()
 
 
 def _year_for(month: int, day: int, rel: int | None, ctx: Context) -> int:
@@ -298,21 +297,24 @@ def _year_for(month: int, day: int, rel: int | None, ctx: Context) -> int:
     return _nearest(candidates, around, ctx).year
 
 
+def _latest_year_ending(two_digits: int, reference: date) -> int:
+    """The latest year not after the reference that ends in these two digits ("'98": 1998)."""
+    year = reference.year // 100 * 100 + two_digits
+    return year - 100 if year > reference.year else year
+
+
 def _calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     rules, ref = ctx.rules, ctx.reference
     mod = _mod(groups, rule, rules)
     rel = _int(rules, "rel", groups["rel"]) if "rel" in groups else None
     year = year_of(rules, groups["year"]) if "year" in groups else None
-    if year is not None and len(groups["year"]) == 2:  # "'08": the latest such year
-        year += ref.year // 100 * 100
-        year -= 100 if year > ref.year else 0
+    if year is not None and len(groups["year"]) == 2:  # "'08"
+        year = _latest_year_ending(year, ref)
     if "decade" in groups:
         written = str(rules.lookup("decade", groups["decade"]) or groups["decade"])
         digits = re.sub(r"\D", "", written)
-        if len(digits) == 2:
-            century = ref.year // 100 * 100
-            start = century + int(digits)
-            digits = str(start if start <= ref.year else start - 100)
+        if len(digits) == 2:  # "the '90s"
+            digits = str(_latest_year_ending(int(digits), ref))
         return Resolution(f"{digits[:3]}X", mod)
     if "century" in groups:
         return Resolution(f"{int(groups['century']) - 1:02d}", mod)
