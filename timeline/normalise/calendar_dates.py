@@ -1,0 +1,242 @@
+"""Dates named on the calendar: years, decades, months and days, weekdays, seasons, holidays.
+
+Also the dates built on one named right beside them: "the week of March 6", "the day after
+Christmas", and the bare day that closes a range ("June 18-19").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline.amounts import year_of
+from timeline.holidays import holiday_date
+from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
+from timeline.normalise.points import (
+    DAY,
+    HALF,
+    MONTH,
+    QUARTER,
+    SEASON,
+    SEASON_START,
+    WEEK,
+    YEAR,
+    Point,
+    point_of,
+)
+from timeline.normalise.reporting import reporting_period, speaks_of_quarter
+from timeline.normalise.years import latest_year_ending, nearest, year_for
+from timeline.rules import CompiledRule
+
+#: Cue words that count from the day in focus, not from the reference ("the previous Friday").
+_ANAPHORIC_RELS = frozenset({"previous", "prior", "preceding", "following"})
+
+
+def _weekday(weekday: int, rel: int | None, ctx: Context, *, anaphoric: bool = False) -> date:
+    ref = ctx.day_in_focus if anaphoric else ctx.reference
+    delta = weekday - ref.isoweekday()
+    if rel == 0:
+        return ref + timedelta(days=delta)
+    direction = rel if rel is not None else ctx.tense
+    if delta == 0 and rel is None:
+        return ref
+    if direction > 0:
+        return ref + timedelta(days=delta % 7 or 7)
+    return ref - timedelta(days=(-delta) % 7 or 7)
+
+
+#: A word and a connector right before a mention: "from Monday to ", "Monday through ". The
+#: word is a weekday if the rule file's lexicon says so; "and" makes a list, not a range.
+_WEEKDAY_RANGE_OPENING = re.compile(
+    r"(?P<word>[^\W\d_]+)\s*(?:[-\u2013]|to|through|until|till)\s*$", re.IGNORECASE
+)
+
+
+def _closes_weekday_range(ctx: Context) -> bool:
+    """Whether the mention closes a range that opens on the weekday just resolved.
+
+    The closing day is the first such weekday after the opening one, whatever the tense:
+    "open from Monday to Friday" spans one week.
+    """
+    anchor = ctx.anchor
+    opening = _WEEKDAY_RANGE_OPENING.search(ctx.text, max(0, ctx.start - 20), ctx.start)
+    if opening is None or anchor is None or anchor.granularity != DAY:
+        return False
+    return lookup_int(ctx.rules, "weekday", opening["word"]) == anchor.start.isoweekday()
+
+
+def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve a date named on the calendar: "1998", "the 1990s", "June 19", "Friday", "Q3"."""
+    rules, ref = ctx.rules, ctx.reference
+    mod = mod_of(groups, rule, rules)
+    rel = lookup_int(rules, "rel", groups["rel"]) if "rel" in groups else None
+    year = year_of(rules, groups["year"]) if "year" in groups else None
+    if year is not None and len(groups["year"]) == 2:  # "'08"
+        year = latest_year_ending(year, ref)
+    if "decade" in groups:
+        written = str(rules.lookup("decade", groups["decade"]) or groups["decade"])
+        digits = re.sub(r"\D", "", written)
+        if len(digits) == 2:  # "the '90s"
+            digits = str(latest_year_ending(int(digits), ref))
+        return Resolution(f"{digits[:3]}X", mod)
+    if "century" in groups:
+        return Resolution(f"{int(groups['century']) - 1:02d}", mod)
+    if "month" in groups:
+        month = lookup_int(rules, "month", groups["month"])
+        if month is None:
+            return None
+        day = lookup_int(rules, "day", groups["day"]) if "day" in groups else None
+        if year is None and "unit" in groups:  # "June last year"
+            year = ctx.reference.year + (rel or 0)
+        elif year is None:
+            year = year_for(month, day or 1, rel, ctx)
+        try:
+            point = (
+                Point(DAY, date(year, month, day)) if day else Point(MONTH, date(year, month, 1))
+            )
+        except ValueError:
+            return None
+        return Resolution(str(point), mod, point)
+    if "weekday" in groups:
+        weekday = lookup_int(rules, "weekday", groups["weekday"])
+        if weekday is None:
+            return None
+        if rel is None and _closes_weekday_range(ctx):  # "from Monday to [Friday]"
+            point = Point(DAY, _weekday(weekday, 1, ctx, anaphoric=True))
+            return Resolution(str(point), mod, point)
+        anaphoric = groups.get("rel", "").lower() in _ANAPHORIC_RELS
+        point = Point(DAY, _weekday(weekday, rel, ctx, anaphoric=anaphoric))
+        return Resolution(str(point), mod, point)
+    for group, granularity, size in (("quarter", QUARTER, 3), ("half", HALF, 6)):
+        if group in groups:
+            number = lookup_int(rules, group, groups[group])
+            if number is None:
+                return None
+            start_month = 1 + size * (number - 1)
+            if year is None and "unit" in groups:  # "next year's first quarter"
+                year = ref.year + (rel or 0)
+            if year is None:
+                now = point_of(ref, granularity).start.month
+                year = ref.year
+                if start_month > now and ctx.tense <= 0:
+                    year -= 1
+            point = Point(granularity, date(year, start_month, 1))
+            return Resolution(str(point), mod, point)
+    if "season" in groups:
+        code = str(rules.lookup("season", groups["season"]))
+        if year is None and "unit" in groups:  # "the spring of next year"
+            year = ref.year + (rel or 0)
+        if year is None:
+            point = _season_for(code, rel, ctx)
+        else:
+            point = Point(SEASON, date(year, SEASON_START[code], 1))
+        return Resolution(str(point), mod, point)
+    if (
+        year is not None
+        and "period" in groups
+        and (groups["period"].lower() == "quarter" or speaks_of_quarter(ctx))
+    ):  # "the 1988 quarter": the period reported on, in that year
+        focus = reporting_period(ctx)
+        return Resolution(str(Point(focus.granularity, focus.start.replace(year=year))), mod)
+    if year is not None:
+        point = Point(YEAR, date(year, 1, 1))
+        return Resolution(str(point), mod, point)
+    return None
+
+
+def _season_for(code: str, rel: int | None, ctx: Context) -> Point:
+    """Pick which spring (summer...) a season written without a year is.
+
+    The season we are in is itself; "this spring" said in winter is the one of this year;
+    "last"/"next" step past the current season; a bare "the spring" looks ahead when the text
+    does ("will resume in the spring") and back otherwise.
+    """
+    ref = ctx.reference
+    current = point_of(ref, SEASON)
+    candidates = [Point(SEASON, date(ref.year + k, SEASON_START[code], 1)) for k in range(-2, 2)]
+    if current in candidates and (rel is None or rel == 0):
+        return current
+    if rel == 0:
+        return next(c for c in candidates if c.start.year == ref.year)
+    direction = rel if rel is not None else ctx.tense
+    if direction > 0:
+        return min((c for c in candidates if c.start > current.start), key=lambda c: c.start)
+    return max((c for c in candidates if c.start < current.start), key=lambda c: c.start)
+
+
+def resolve_holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve "Thanksgiving", "last Christmas", "Easter 1998": the year as for a month-day."""
+    rules, ref = ctx.rules, ctx.reference
+    spec = rules.lookup("holiday", groups["holiday"])
+    if not isinstance(spec, str):
+        return None
+    rel = lookup_int(rules, "rel", groups["rel"]) if "rel" in groups else None
+    year = year_of(rules, groups["year"]) if "year" in groups else None
+    if year is not None or rel == 0:
+        day = holiday_date(spec, ref.year if year is None else year)
+    else:
+        days = [d for d in (holiday_date(spec, ref.year + k) for k in (-1, 0, 1)) if d]
+        if not days:
+            return None
+        if rel is not None and rel < 0:
+            day = max((d for d in days if d < ref), default=min(days))
+        elif rel is not None and rel > 0:
+            day = min((d for d in days if d > ref), default=max(days))
+        else:
+            day = nearest(days, ref, ctx)
+    if day is None:
+        return None
+    point = Point(DAY, day)
+    return Resolution(str(point), mod_of(groups, rule, rules), point)
+
+
+def resolve_week_of(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve "the week of March 6", "Easter week": the ISO week holding that day."""
+    named = (resolve_holiday if "holiday" in groups else resolve_calendar)(groups, rule, ctx)
+    if named is None or named.point is None or named.point.granularity != DAY:
+        return None
+    point = point_of(named.point.start, WEEK)
+    return Resolution(str(point), named.mod, point)
+
+
+def resolve_day_beside(
+    groups: dict[str, str], rule: CompiledRule, ctx: Context
+) -> Resolution | None:
+    """Resolve "the day before last Tuesday", "the day after Christmas": a day off the one named."""
+    step = lookup_int(ctx.rules, "shift", groups["shift"])
+    named_groups = {k: v for k, v in groups.items() if k != "shift"}
+    named = (resolve_holiday if "holiday" in groups else resolve_calendar)(named_groups, rule, ctx)
+    if step is None or named is None or named.point is None or named.point.granularity != DAY:
+        return None
+    point = Point(DAY, named.point.start + timedelta(days=step))
+    return Resolution(str(point), None, point)
+
+
+#: What joins the two days of a range: "June 18-19", "April 24 and 25", "May 3 to May 5".
+RANGE_CONNECTOR = r"(?:[-\u2013]|and|to|through)"
+
+
+#: The opening day of a range that a bare day closes: "June 18-", "April 24 and ".
+_RANGE_OPENING = re.compile(
+    rf"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*{RANGE_CONNECTOR}\s*$"
+)
+
+
+def resolve_range_end(
+    groups: dict[str, str], rule: CompiledRule, ctx: Context
+) -> Resolution | None:
+    """Resolve the bare day closing a range ("June 18-19"): that day of the month just named.
+
+    Only right after the day that opens the range, and only a later day of that month.
+    """
+    anchor = ctx.anchor
+    opening = _RANGE_OPENING.search(ctx.text, max(0, ctx.start - 30), ctx.start)
+    if opening is None or anchor is None or anchor.granularity != DAY:
+        return None
+    month = lookup_int(ctx.rules, "month", opening["month"])
+    first, last = int(opening["day"]), lookup_int(ctx.rules, "day", groups["day"])
+    if (month, first) != (anchor.start.month, anchor.start.day) or last is None or last <= first:
+        return None
+    year = year_of(ctx.rules, groups["year"]) if "year" in groups else None
+    point = Point(DAY, date(year or anchor.start.year, anchor.start.month, last))
+    return Resolution(str(point), None, point)

@@ -1,0 +1,65 @@
+"""Days named from the reference and times of day: "yesterday", "now", "this morning",
+"5 p.m. EST, Nov. 9", "midnight Friday".
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from timeline.normalise.calendar_dates import resolve_calendar
+from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
+from timeline.normalise.points import DAY, Point
+from timeline.rules import CompiledRule
+
+
+def resolve_ref(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve a day named from the reference ("yesterday", "tonight") or a word such as "now"."""
+    rules = ctx.rules
+    meaning = str(rules.lookup("ref", groups.get("ref", "")) or "")
+    if "rel" in groups:
+        meaning = f"D{lookup_int(rules, 'rel', groups['rel']) or 0}"
+    if meaning.startswith("D"):
+        day = ctx.reference + timedelta(days=int(meaning[1:]))
+    elif meaning:
+        return Resolution(meaning, mod_of(groups, rule, rules))
+    elif "daypart" in groups:  # "by mid-afternoon": that part of the day in focus
+        day = ctx.day_in_focus
+    else:
+        return None
+    point = Point(DAY, day)
+    value = str(point)
+    if "daypart" in groups:
+        value += f"T{rules.lookup('daypart', groups['daypart'])}"
+    return Resolution(value, mod_of(groups, rule, rules), point)
+
+
+#: "4 in the morning", "11 at night": which half of the clock the part of the day means.
+_HALF_OF_DAY = {"morning": "a", "afternoon": "p", "evening": "p", "night": "p"}
+
+
+def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve a clock time on the day in focus, or on the day named with it ("noon Thursday")."""
+    hour_text = groups["hour"].lower()
+    if hour_text in {"noon", "midday", "midnight"}:
+        hour, minute = (24 if hour_text == "midnight" else 12), 0
+    else:
+        hour, minute = int(hour_text), int(groups.get("minute", "0"))
+    written = groups.get("ampm", "").lower()
+    ampm = _HALF_OF_DAY.get(written, written[:1])
+    if ampm == "p" and hour < 12:
+        hour += 12
+    elif ampm == "a" and hour == 12:
+        hour = 0
+    day = ctx.day_in_focus
+    if "weekday" in groups or "month" in groups:  # "noon Thursday", "5 p.m. EST, Nov. 9"
+        named = resolve_calendar(
+            {k: groups[k] for k in ("weekday", "month", "day") if k in groups}, rule, ctx
+        )
+        if named is None or named.point is None:
+            return None
+        day = named.point.start
+    elif hour == 24 and day == ctx.reference and ctx.tense < 0:
+        # "the attack came shortly after midnight": the midnight gone by, the one this day began
+        # with (TimeML writes it as the day before at T24:00).
+        day -= timedelta(days=1)
+    return Resolution(f"{day.isoformat()}T{hour:02d}:{minute:02d}", mod_of(groups, rule, ctx.rules))

@@ -1,0 +1,78 @@
+"""What a resolver sees (``Context``) and what it returns (``Resolution``).
+
+Also the two look-ups every resolver makes: a captured word's number in the rule file's
+lexicon, and the TimeML mod of a match.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from timeline.mentions import TimexType
+from timeline.normalise.points import DAY, Point
+from timeline.rules import CompiledRule, RuleSet
+from timeline.tense import tense_of
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a match means: its value and mod, and the point it names (the next anchor).
+
+    An anchored duration ("three days later") is a DURATION whose span stops before its
+    signal word: ``type`` and ``end`` then override the rule's type and the match's end, and
+    ``reaches`` is the point the duration leads to from the date in focus.
+    """
+
+    value: str
+    mod: str | None = None
+    point: Point | None = None
+    type: TimexType | None = None
+    end: int | None = None
+    reaches: Point | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a resolver may look at besides the captured groups."""
+
+    rules: RuleSet
+    reference: date
+    anchor: Point | None
+    text: str
+    start: int
+    end: int
+    #: The first closed quarter or half the text named: the period a financial report is about.
+    reported: Point | None = None
+
+    @cached_property
+    def tense(self) -> int:
+        """+1 if the sentence around the mention speaks of the future, -1 past, 0 neither.
+
+        Read once per mention, and only by resolvers that need it: see
+        :func:`timeline.tense.tense_of`.
+        """
+        return tense_of(self.rules, self.text, self.start, self.end)
+
+    @property
+    def day_in_focus(self) -> date:
+        """The last day the text named, else the reference ("that morning", "at noon")."""
+        anchor = self.anchor
+        return anchor.start if anchor is not None and anchor.granularity == DAY else self.reference
+
+
+def lookup_int(rules: RuleSet, group: str, text: str) -> int | None:
+    """The number a captured word stands for: its digits, else its entry in the group's lexicon."""
+    if text.isdigit():
+        return int(text)
+    meaning = rules.lookup(group, text)
+    return meaning if isinstance(meaning, int) else None
+
+
+def mod_of(groups: dict[str, str], rule: CompiledRule, rules: RuleSet) -> str | None:
+    """The TimeML mod of a match: its captured modifier's, else the rule's own."""
+    if "mod" in groups:
+        mod = rules.lookup("mod", groups["mod"])
+        return str(mod) if mod else None
+    return rule.rule.mod

@@ -1,0 +1,71 @@
+"""Amounts of time and how often: "two days", "more than five hours", "each week".
+
+"in five years" said of what is ahead reaches a date, as TimeML reads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.amounts import amount, duration
+from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
+from timeline.normalise.points import WEEKEND, calendar_unit, point_of, shift
+from timeline.rules import CompiledRule
+
+
+def duration_resolution(
+    groups: dict[str, str], rule: CompiledRule, ctx: Context
+) -> Resolution | None:
+    """An amount of time as a TimeML duration: "two days" is P2D."""
+    extra = 0.5 if "fraction" in groups else 0.0
+    value = duration(ctx.rules, groups.get("num", "a"), groups["unit"], extra=extra)
+    return None if value is None else Resolution(value, mod_of(groups, rule, ctx.rules))
+
+
+#: "in" right before an amount of time: "will be redeemed in five years".
+_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+
+
+def resolve_amount(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve an amount of time; "in five years" said of what is ahead is the date it reaches.
+
+    TimeML reads "the stock will be redeemed in five years" as a date (five years on, 2028 in
+    2023) and "the second letter in two weeks" as a duration. Clock units and amounts with a
+    cue or modifier ("in the next two years", "in about a week") stay durations.
+    """
+    resolution = duration_resolution(groups, rule, ctx)
+    granularity, factor = calendar_unit(ctx.rules, groups["unit"])
+    if (
+        resolution is None
+        or granularity in (None, WEEKEND)
+        or factor < 1  # "in 48 hours" stays an amount of clock time
+        or "rel" in groups
+        or "mod" in groups
+        or _IN_BEFORE.search(ctx.text, max(0, ctx.start - 4), ctx.start) is None
+        or ctx.tense <= 0
+    ):
+        return resolution
+    count = amount(ctx.rules, groups.get("num", "a"))
+    if count is None or count != int(count):
+        return Resolution("FUTURE_REF", type="DATE")
+    try:
+        point = shift(point_of(ctx.reference, granularity), int(count * factor))
+    except (ValueError, OverflowError):
+        return Resolution("FUTURE_REF", type="DATE")
+    return Resolution(str(point), None, point, type="DATE")
+
+
+def resolve_set(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve how often: "daily", "every Monday night", "each July", "twice a year"."""
+    if "frequency" in groups:
+        value = ctx.rules.lookup("frequency", groups["frequency"])
+        return None if value is None else Resolution(str(value), rule.rule.mod)
+    rules = ctx.rules
+    if "weekday" in groups:  # "every Monday (night)"
+        value = f"XXXX-WXX-{lookup_int(rules, 'weekday', groups['weekday'])}"
+        if "daypart" in groups:
+            value += f"T{rules.lookup('daypart', groups['daypart'])}"
+        return Resolution(value, rule.rule.mod)
+    if "month" in groups:  # "each July"
+        return Resolution(f"XXXX-{lookup_int(rules, 'month', groups['month']):02d}", rule.rule.mod)
+    return duration_resolution(groups, rule, ctx)

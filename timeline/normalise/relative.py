@@ -1,0 +1,218 @@
+"""Dates counted from the reference or from the date in focus: "last week", "the following
+day", "two years ago", "three days later" (an anchored duration).
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.amounts import amount
+from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
+from timeline.normalise.lengths import duration_resolution
+from timeline.normalise.points import (
+    CENTURY,
+    DAY,
+    DECADE,
+    MONTH,
+    MONTHS_PER,
+    QUARTER,
+    UNIT_GRANULARITY,
+    WEEK,
+    WEEKEND,
+    YEAR,
+    Point,
+    calendar_unit,
+    finer_or_equal,
+    point_of,
+    quarter_closing,
+    shift,
+)
+from timeline.normalise.reporting import closing_day, compares, reporting_period, speaks_of_quarter
+from timeline.rules import CompiledRule
+
+#: Shifts that count from the last date named rather than the reference ("two days later").
+_ANAPHORIC_SHIFTS = frozenset({"earlier", "later", "before", "after"})
+
+
+def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve a period counted from a date: "last week", "the quarter", "the following day"."""
+    rules = ctx.rules
+    unit = rules.lookup("unit", groups["unit"])
+    granularity = UNIT_GRANULARITY.get(str(unit))
+    if granularity is None:
+        return None
+    count = lookup_int(rules, "rel", groups["rel"]) if "rel" in groups else 0
+    base = ctx.reference
+    if "anaphor" in groups:
+        # "the quarter", "the following day": the period of (or next to) the last date named;
+        # with none finer than the unit, the last whole quarter or the reference day.
+        anchor = ctx.anchor
+        closing = closing_day(ctx) if granularity == QUARTER and "rel" not in groups else None
+        if closing is not None:  # "the quarter ended July 31": the quarter that day closes
+            base = quarter_closing(closing).start
+        elif anchor is not None and finer_or_equal(anchor.granularity, granularity):
+            base = anchor.start
+        elif anchor is not None and "rel" not in groups and _points_back(groups["anaphor"]):
+            # "last October ... crossed out that same day": a day of that month, which one
+            # unknown (TimeML writes the unknown parts as X)
+            within = _unknown_within(anchor, granularity)
+            if within is not None:
+                return Resolution(within, mod_of(groups, rule, rules))
+        elif granularity == QUARTER and "rel" not in groups:
+            count = -1
+        elif granularity == WEEKEND and "rel" not in groups:
+            # "over the weekend": the one just past, unless the sentence looks ahead
+            count = 0 if ctx.reference.isoweekday() >= 6 or ctx.tense > 0 else -1
+        if granularity == DAY and "rel" not in groups:
+            count = _day_around(ctx, dated=base is not ctx.reference)
+    if granularity == QUARTER and groups.get("rel", "").lower() == "latest":
+        # "sales in the latest period": the period the report is about
+        focus = reporting_period(ctx)
+        return Resolution(str(focus), mod_of(groups, rule, rules), focus)
+    if granularity == YEAR and count == -1 and compares(ctx) and speaks_of_quarter(ctx):
+        # "earned $5 million, compared with $3 million last year": the reporting period a year back
+        focus = reporting_period(ctx)
+        point = shift(focus, -12 // MONTHS_PER[focus.granularity])
+        return Resolution(str(point), mod_of(groups, rule, rules))
+    point = shift(point_of(base, granularity), count or 0)
+    return Resolution(str(point), mod_of(groups, rule, rules), point)
+
+
+def _points_back(anaphor: str) -> bool:
+    """Whether a determiner refers back to a time already named ("that day", "the same day").
+
+    A bare "the" does not: "the day belonged to the Czechs" is the day of the report.
+    """
+    return anaphor.lower().split()[0] == "that" or anaphor.lower().endswith("same")
+
+
+def _unknown_within(anchor: Point, granularity: str) -> str | None:
+    """The TimeML value of an unnamed ``granularity`` inside ``anchor`` ("1998-10-XX")."""
+    if anchor.granularity == MONTH and granularity == DAY:
+        return f"{anchor}-XX"
+    if anchor.granularity == YEAR:
+        return {DAY: f"{anchor}-XX-XX", MONTH: f"{anchor}-XX", WEEK: f"{anchor}-WXX"}.get(
+            granularity
+        )
+    return None
+
+
+_AROUND = re.compile(r"\s+(?P<side>after|before)\b(?P<alone>\s*(?:[.,;:!?]|$))?", re.IGNORECASE)
+
+
+_APPOSITION = re.compile(r",\s*$")
+
+
+def _day_around(ctx: Context, *, dated: bool) -> int:
+    """How many days "the day after" (+1) or "the day before" (-1) lies from the day in focus.
+
+    Said of an event ("the day after his death"), it is a day away from the last day named;
+    set beside that day ("Oct. 12, the day before the crash"), it is that day. With no day
+    named (``dated`` false), only a bare "the day before." counts from the reference: the day
+    of an unnamed event ("the day after the vote") is unknown, so the reference stands.
+    """
+    side = _AROUND.match(ctx.text, ctx.end)
+    if side is None or _APPOSITION.search(ctx.text, max(0, ctx.start - 3), ctx.start):
+        return 0
+    if not dated and side["alone"] is None:
+        return 0
+    return 1 if side["side"].lower() == "after" else -1
+
+
+def resolve_offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve an amount counted back or ahead: "two years ago", "three days later"."""
+    rules = ctx.rules
+    direction = lookup_int(rules, "shift", groups["shift"])
+    granularity, factor = calendar_unit(rules, groups["unit"])
+    if direction is None or granularity is None:
+        return None
+    count = amount(rules, groups["num"])
+    if count is not None:
+        count += 0.5 if "fraction" in groups else 0.0
+        count = count * factor if factor >= 1 else round(count * factor)
+        granularity, count = _whole_units(granularity, count)
+    mod = mod_of(groups, rule, rules)
+    # "three days later" counts from the date in focus: TimeML makes it an anchored duration.
+    # A figure set against another period ("up from 5% a month earlier") and the reporting
+    # idiom "a year earlier" name the period compared with: dates.
+    anaphoric = groups["shift"].lower() in _ANAPHORIC_SHIFTS
+    anchored = anaphoric and not (granularity == YEAR and count == 1) and not compares(ctx)
+    if count is not None and count != int(count):
+        return None
+    # "some years ago", and "3,000 years ago" (before year 1): only the direction is known.
+    point = (
+        None
+        if count is None
+        else _shifted(groups, granularity, direction * int(count), ctx, anaphoric=anaphoric)
+    )
+    if point is None:
+        if anchored:
+            return _anchored_duration(groups, rule, ctx, None)
+        return Resolution("PAST_REF" if direction < 0 else "FUTURE_REF", mod)
+    if anchored:
+        return _anchored_duration(groups, rule, ctx, point)
+    # Not an anchor: "a year earlier" twice in a row both count from the same date.
+    return Resolution(str(point), mod)
+
+
+#: A finer unit to count a fraction in: "half a century ago" is 50 years back, "two and a
+#: half years ago" 30 months.
+_FINER = {CENTURY: (YEAR, 100), DECADE: (YEAR, 10), YEAR: (MONTH, 12), WEEK: (DAY, 7)}
+
+
+def _whole_units(granularity: str, count: float) -> tuple[str, float]:
+    """Return the unit and count, moved to a finer unit while the count has a fraction."""
+    while count != int(count) and granularity in _FINER:
+        finer, per = _FINER[granularity]
+        granularity, count = finer, count * per
+    return granularity, count
+
+
+def _shifted(
+    groups: dict[str, str], granularity: str, steps: int, ctx: Context, *, anaphoric: bool
+) -> Point | None:
+    """Return the period ``steps`` units away (back if negative), or ``None`` off the calendar."""
+    anchor = ctx.anchor
+    direction = 1 if steps > 0 else -1
+    try:
+        # "the year-ago quarter", and "a year earlier" said of a quarter, name the reporting
+        # period in focus one year back (financial comparisons); a count of years ("41 years
+        # ago") or a year said of no quarter still counts in whole years.
+        if (
+            abs(steps) == 1
+            and granularity == YEAR
+            and ("period" in groups or speaks_of_quarter(ctx))
+        ):
+            focus = reporting_period(ctx)
+            return shift(focus, direction * 12 // MONTHS_PER[focus.granularity])
+        if granularity in (DECADE, CENTURY):
+            # "a decade ago" is about ten years back (1989 in 1999), not the 1980s as a whole.
+            years = steps * MONTHS_PER[granularity] // 12
+            return shift(point_of(ctx.reference, YEAR), years)
+        base = point_of(ctx.reference, granularity)
+        if (
+            anaphoric
+            and anchor is not None
+            and anchor.granularity == DAY
+            and granularity in (DAY, WEEK, WEEKEND)
+        ):  # "June 3 ... a week later": counted from the day last named
+            base = point_of(anchor.start, granularity)
+        return shift(base, steps)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _anchored_duration(
+    groups: dict[str, str], rule: CompiledRule, ctx: Context, reaches: Point | None
+) -> Resolution | None:
+    """Return "three days later" as the DURATION ``P3D`` reaching ``reaches``.
+
+    The span stops before the signal word ("later"), as TimeML annotates it.
+    """
+    amount = duration_resolution(groups, rule, ctx)
+    if amount is None:
+        return None
+    end = ctx.text.rindex(groups["shift"], ctx.start, ctx.end)
+    while ctx.text[end - 1].isspace():
+        end -= 1
+    return Resolution(amount.value, amount.mod, type="DURATION", end=end, reaches=reaches)

@@ -1,0 +1,88 @@
+"""Which year a month or day written without one falls in, and two-digit years.
+
+News names dates near the report without a year whatever the tense; further away, cue words
+and tense decide; a text telling of plans keeps to the dates it has named.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from timeline.normalise.context import Context
+from timeline.normalise.points import DAY, MONTH, WEEK
+
+#: A date without a year this close to the reference (in days) is taken nearest to it.
+_NEAR_DAYS = 62
+
+
+#: A month named with no year and no tense cue right after a future date is taken near that
+#: date when one such month lies within this many days of it.
+_ANCHOR_DAYS = 200
+
+
+def nearest(candidates: list[date], reference: date, ctx: Context) -> date:
+    """Pick the closest candidate if it is near, else the one the tense points to.
+
+    News names dates within a couple of months without a year whatever the tense ("payable
+    Dec. 7" in late October); further away, the tense decides ("in September", said in June).
+    A verb in the past right before the mention rules out a date ahead ("he died on May 3"); a
+    sentence about the future rules out one just past ("will visit on Jan. 20", said in
+    March), unless a verb in the past names it ("elected on March 13, he will ...").
+    """
+    closest = min(candidates, key=lambda c: abs((c - reference).days))
+    if abs((closest - reference).days) <= _NEAR_DAYS and not (
+        (closest > reference and _told_as_past(ctx))
+        or (closest < reference and ctx.tense > 0 and not _told_as_past(ctx))
+    ):
+        return closest
+    if ctx.tense > 0:
+        later = [c for c in candidates if c >= reference]
+        return min(later) if later else max(candidates)
+    # Without a cue, news speaks of what has happened: the most recent such date.
+    earlier = [c for c in candidates if c <= reference]
+    return max(earlier) if earlier else min(candidates)
+
+
+_VERB_BEFORE = re.compile(r"(?:\s+(?:on|in|since))?\s+$", re.IGNORECASE)
+
+
+def _told_as_past(ctx: Context) -> bool:
+    """Whether a verb in the past stands right before the mention ("he died on May 3")."""
+    left = ctx.text[max(0, ctx.start - 40) : ctx.start]
+    gap = _VERB_BEFORE.search(left)
+    if gap is None:
+        return False
+    return any(m.end() == gap.start() for m in ctx.rules.past_cue.finditer(left))
+
+
+def year_for(month: int, day: int, rel: int | None, ctx: Context) -> int:
+    """Pick the year of a month (and day) written without one, from cue words or tense."""
+    ref = ctx.reference
+    if rel is not None and rel != 0:
+        ahead = (
+            (month, day) > (ref.month, ref.day) if rel > 0 else (month, day) < (ref.month, ref.day)
+        )
+        return ref.year if ahead else ref.year + rel
+    if rel == 0:
+        return ref.year
+    # Compare whole dates ("Jan. 31" is three months after Oct. 31, not two); Feb. 29 as 28.
+    candidates = [date(ref.year + k, month, min(day, 28)) for k in (-1, 0, 1)]
+    anchor = ctx.anchor
+    if (
+        anchor is not None
+        and anchor.granularity in (DAY, WEEK, MONTH)
+        and anchor.start > ref
+        and ctx.tense == 0
+    ):  # the text is telling of plans ("will join in April ... the summit in April")
+        closest = min(candidates, key=lambda c: abs((c - anchor.start).days))
+        if abs((closest - anchor.start).days) <= _ANCHOR_DAYS:
+            return closest.year
+    around = ref.replace(day=1) if day == 1 else ref
+    return nearest(candidates, around, ctx).year
+
+
+def latest_year_ending(two_digits: int, reference: date) -> int:
+    """The latest year not after the reference that ends in these two digits ("'98": 1998)."""
+    year = reference.year // 100 * 100 + two_digits
+    return year - 100 if year > reference.year else year
