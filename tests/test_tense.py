@@ -30,6 +30,8 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("Workers said it in May.", "May", -1, id="report-only-cue"),
         pytest.param("It will be announced in May.", "May", 1, id="passive-report-verb"),
         pytest.param("It comes ahead of the vote in May.", "May", 1, id="prospect"),
+        pytest.param("The city planned to vote in May.", "May", 1, id="intent-ahead"),
+        pytest.param("In May, the city planned to vote.", "May", -1, id="intent-behind"),
         pytest.param("It came ahead of the vote in May.", "May", -1, id="prospect-after-past"),
         pytest.param("Aides said it comes ahead of a vote in May.", "May", 1, id="prospect-report"),
         pytest.param("Critics will appeal Friday's ruling.", "Friday", -1, id="possessive"),

@@ -54,8 +54,12 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
         (1, rules.future_cue),
         (-1, rules.past_cue),
     )
-    for direction, cue in cues:
-        distance = _cue_distance(cue, left, length, right)
+    found = [(_cue_distance(cue, left, length, right), direction) for direction, cue in cues]
+    # An intention in the past looks ahead from where it stands: after the mention it is a
+    # past verb like any other.
+    ahead, behind = _cue_distances(rules.intent_cue, left, length, right)
+    found += [(ahead, 1), (behind, -1)]
+    for distance, direction in found:
         if distance is not None and (best is None or distance < best[0]):
             best = (distance, direction)
     report = _cue_distance(rules.report_cue, left, length, right)
@@ -69,14 +73,24 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
 
 
 def _cue_distance(cue: re.Pattern[str], left: str, length: int, right: str) -> int | None:
-    """Return how many characters separate the cue nearest the mention from it, if any.
+    """Return how many characters separate the cue nearest the mention from it, if any."""
+    before, after = _cue_distances(cue, left, length, right)
+    if before is None or (after is not None and after < before):
+        return after
+    return before
+
+
+def _cue_distances(
+    cue: re.Pattern[str], left: str, length: int, right: str
+) -> tuple[int | None, int | None]:
+    """Return the distance to the nearest cue before the mention and to the nearest after it.
 
     ``left`` ends with the mention itself (``length`` characters), which no cue may overlap.
     """
     edge = len(left) - length
     before = [found for found in cue.finditer(left) if found.end() <= edge]
-    distance = edge - before[-1].end() if before else None
     after = cue.search(right)
-    if after is not None and (distance is None or after.start() < distance):
-        distance = after.start()
-    return distance
+    return (
+        edge - before[-1].end() if before else None,
+        after.start() if after is not None else None,
+    )
