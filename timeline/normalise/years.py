@@ -26,14 +26,14 @@ def nearest(candidates: list[date], reference: date, ctx: Context) -> date:
 
     News names dates within a couple of months without a year whatever the tense ("payable
     Dec. 7" in late October); further away, the tense decides ("in September", said in June).
-    A verb in the past right before the mention rules out a date ahead ("he died on May 3"); a
-    sentence about the future rules out one just past ("will visit on Jan. 20", said in
-    March), unless a verb in the past names it ("elected on March 13, he will ...").
+    A verb in the past right before the mention rules out a date ahead ("he died on May 3").
+    A future tense does not move a near date a year on: news style writes the year of a date
+    outside the current one ("will visit on Jan. 20, 2024"), and cues such as "coming" also
+    occur in past tellings ("the last loss coming on Feb. 1").
     """
     closest = min(candidates, key=lambda c: abs((c - reference).days))
     if abs((closest - reference).days) <= _NEAR_DAYS and not (
-        (closest > reference and _told_as_past(ctx))
-        or (closest < reference and ctx.tense > 0 and not _told_as_past(ctx))
+        closest > reference and _told_as_past(ctx)
     ):
         return closest
     if ctx.tense > 0:
