@@ -47,6 +47,8 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("The panel meets Monday in Rome.", "Monday", 1, id="present-schedule-3rd"),
         pytest.param("The trial starts in May.", "May", 1, id="present-schedule-month"),
         pytest.param("The fiscal year begins Oct. 1.", "Oct. 1", 1, id="present-schedule-date"),
+        pytest.param("Results are due Tuesday.", "Tuesday", 1, id="due-ahead"),
+        pytest.param("They arrested a man coming out on Friday.", "Friday", -1, id="coming-motion"),
         pytest.param("The show runs through Sunday.", "Sunday", 1, id="present-schedule-through"),
         pytest.param("Markets reopen at 08:00 on Monday.", "08:00 on Monday", 1, id="reopen-at"),
         pytest.param(
