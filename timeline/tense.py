@@ -30,6 +30,7 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     only right next to the mention ("said Friday": the day of the report) or when the
     sentence has no other cue; elsewhere it dates the report, not the event reported.
     A possessive right after the mention ("Friday's ruling") names a reported event: past.
+    An intention in the past ("planned to") looks forward only at what follows it.
     A prospect ("ahead of the summit in September") looks forward when no verb says otherwise.
     """
     if rules.possessive_cue.match(text, end):
@@ -55,10 +56,10 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
         (-1, rules.past_cue),
     )
     found = [(_cue_distance(cue, left, length, right), direction) for direction, cue in cues]
-    # An intention in the past looks ahead from where it stands: after the mention it is a
-    # past verb like any other.
-    ahead, behind = _cue_distances(rules.intent_cue, left, length, right)
-    found += [(ahead, 1), (behind, -1)]
+    # An intention in the past looks ahead from where it stands: before the mention it points
+    # at it; after the mention it is a past verb like any other.
+    before, after = _cue_distances(rules.intent_cue, left, length, right)
+    found += [(before, 1), (after, -1)]
     for distance, direction in found:
         if distance is not None and (best is None or distance < best[0]):
             best = (distance, direction)
