@@ -56,7 +56,7 @@ def resolve_amount(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> 
 
 
 def resolve_set(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
-    """Resolve how often: "daily", "every Monday night", "each July", "twice a year"."""
+    """Resolve how often: "daily", "every Monday night", "each July", "every spring"."""
     if "frequency" in groups:
         value = ctx.rules.lookup("frequency", groups["frequency"])
         return None if value is None else Resolution(str(value), rule.rule.mod)
@@ -68,4 +68,8 @@ def resolve_set(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Res
         return Resolution(value, rule.rule.mod)
     if "month" in groups:  # "each July"
         return Resolution(f"XXXX-{lookup_int(rules, 'month', groups['month']):02d}", rule.rule.mod)
+    if "season" in groups:  # "every spring"
+        return Resolution(f"XXXX-{rules.lookup('season', groups['season'])}", rule.rule.mod)
+    if "daypart" in groups:  # "every night"
+        return Resolution(f"XXXX-XX-XXT{rules.lookup('daypart', groups['daypart'])}", rule.rule.mod)
     return duration_resolution(groups, rule, ctx)
