@@ -38,7 +38,8 @@ _HALF_OF_DAY = {"morning": "a", "afternoon": "p", "evening": "p", "night": "p"}
 
 
 def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
-    """Resolve a clock time on the day in focus, or on the day named with it ("noon Thursday")."""
+    """Resolve a clock time on the day in focus, or on the day named with it ("noon Thursday",
+    "9 a.m. yesterday")."""
     hour_text = groups["hour"].lower()
     if hour_text in {"noon", "midday", "midnight"}:
         hour, minute = (24 if hour_text == "midnight" else 12), 0
@@ -58,6 +59,11 @@ def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Re
         if named is None or named.point is None:
             return None
         day = named.point.start
+    elif "ref" in groups:  # "9 a.m. yesterday"
+        meaning = str(ctx.rules.lookup("ref", groups["ref"]) or "")
+        if not meaning.startswith("D"):
+            return None
+        day = ctx.reference + timedelta(days=int(meaning[1:]))
     elif hour == 24 and day == ctx.reference and ctx.tense < 0:
         # "the attack came shortly after midnight": the midnight gone by, the one this day began
         # with (TimeML writes it as the day before at T24:00).
