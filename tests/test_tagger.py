@@ -209,6 +209,10 @@ def test_only_a_duration_reaches_a_point() -> None:
         pytest.param("Talks resumed in the spring.", date(2000, 2, 24), "1999-SP", id="back"),
         pytest.param("It is cold this winter.", date(2000, 2, 24), "1999-WI", id="current"),
         pytest.param("They plan a visit this spring.", date(2000, 2, 24), "2000-SP", id="this"),
+        pytest.param(
+            "The summit will be held this spring.", date(2012, 12, 19), "2013-SP", id="this-ahead"
+        ),
+        pytest.param("Sales this spring were weak.", date(2012, 12, 19), "2012-SP", id="this-past"),
         pytest.param("They met last winter.", date(2000, 2, 24), "1998-WI", id="last"),
         pytest.param("They meet next summer.", date(2000, 8, 10), "2001-SU", id="next"),
     ],

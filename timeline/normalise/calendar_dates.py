@@ -147,7 +147,8 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
 def _season_for(code: str, rel: int | None, ctx: Context) -> Point:
     """Pick which spring (summer...) a season written without a year is.
 
-    The season we are in is itself; "this spring" said in winter is the one of this year;
+    The season we are in is itself; "this spring" said in winter is the one of this year,
+    unless that is past and the text looks ahead ("will be held this spring" in December);
     "last"/"next" step past the current season; a bare "the spring" looks ahead when the text
     does ("will resume in the spring") and back otherwise.
     """
@@ -157,7 +158,10 @@ def _season_for(code: str, rel: int | None, ctx: Context) -> Point:
     if current in candidates and (rel is None or rel == 0):
         return current
     if rel == 0:
-        return next(c for c in candidates if c.start.year == ref.year)
+        this_year = next(c for c in candidates if c.start.year == ref.year)
+        if this_year.start < current.start and ctx.tense > 0:  # December: "will ... this spring"
+            return next(c for c in candidates if c.start.year == ref.year + 1)
+        return this_year
     direction = rel if rel is not None else ctx.tense
     if direction > 0:
         return min((c for c in candidates if c.start > current.start), key=lambda c: c.start)
