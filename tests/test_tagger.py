@@ -262,6 +262,24 @@ def test_the_weekday_closing_a_range_follows_the_one_opening_it(
     assert [m.value for m in tag(text, reference=date(2013, 3, 14))] == values
 
 
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        pytest.param("They met last November.", date(2023, 6, 20), "2022-11", id="last"),
+        pytest.param("They met last April.", date(1989, 10, 30), "1989-04", id="last-this-year"),
+        pytest.param("They met last December.", date(2012, 12, 19), "2011-12", id="last-current"),
+        pytest.param("The crash came last February.", date(1998, 3, 1), "1997-02", id="last-gone"),
+        pytest.param("They meet next September.", date(2014, 6, 20), "2014-09", id="next"),
+        pytest.param("They meet next July.", date(2014, 6, 20), "2015-07", id="next-to-come"),
+    ],
+)
+def test_last_or_next_month_is_not_the_month_just_gone_or_to_come(
+    text: str, reference: date, value: str
+) -> None:
+    (mention,) = tag(text, reference=reference)
+    assert mention.value == value
+
+
 def test_a_capitalised_season_inside_a_name_is_no_season() -> None:
     text = "Since the Arab Spring, the Winter Olympics and the Summer Palace drew crowds."
     assert tag(text, reference=REF) == []

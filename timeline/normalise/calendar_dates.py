@@ -89,7 +89,7 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         if year is None and "unit" in groups:  # "June last year"
             year = ctx.reference.year + (rel or 0)
         elif year is None:
-            year = year_for(month, day or 1, rel, ctx)
+            year = year_for(month, day, rel, ctx)
         try:
             point = (
                 Point(DAY, date(year, month, day)) if day else Point(MONTH, date(year, month, 1))

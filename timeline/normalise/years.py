@@ -56,9 +56,11 @@ def _told_as_past(ctx: Context) -> bool:
     return any(m.end() == gap.start() for m in ctx.rules.past_cue.finditer(left))
 
 
-def year_for(month: int, day: int, rel: int | None, ctx: Context) -> int:
+def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
     """Pick the year of a month (and day) written without one, from cue words or tense."""
     ref = ctx.reference
+    if rel is not None and rel != 0 and day is None:
+        return _year_of_last_or_next(month, rel, ref)
     if rel is not None and rel != 0:
         ahead = (
             (month, day) > (ref.month, ref.day) if rel > 0 else (month, day) < (ref.month, ref.day)
@@ -66,6 +68,7 @@ def year_for(month: int, day: int, rel: int | None, ctx: Context) -> int:
         return ref.year if ahead else ref.year + rel
     if rel == 0:
         return ref.year
+    day = day or 1
     # Compare whole dates ("Jan. 31" is three months after Oct. 31, not two); Feb. 29 as 28.
     candidates = [date(ref.year + k, month, min(day, 28)) for k in (-1, 0, 1)]
     anchor = ctx.anchor
@@ -80,6 +83,20 @@ def year_for(month: int, day: int, rel: int | None, ctx: Context) -> int:
             return closest.year
     around = ref.replace(day=1) if day == 1 else ref
     return nearest(candidates, around, ctx).year
+
+
+def _year_of_last_or_next(month: int, rel: int, ref: date) -> int:
+    """The year of "last May" (``rel`` -1) or "next May" (+1): the nearest May before or after
+    the current month, or the one before (after) that when it is the month just gone (to come).
+
+    "last February" said in March is a year back: the month just gone is "in February" or
+    "last month". Likewise "next April" said in March is a year on.
+    """
+    if rel < 0:
+        year = ref.year if month < ref.month else ref.year - 1
+        return year - 1 if (ref.month - month) % 12 == 1 else year
+    year = ref.year if month > ref.month else ref.year + 1
+    return year + 1 if (month - ref.month) % 12 == 1 else year
 
 
 def latest_year_ending(two_digits: int, reference: date) -> int:
