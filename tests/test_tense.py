@@ -50,6 +50,7 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("The trial starts in May.", "May", 1, id="present-schedule-month"),
         pytest.param("The fiscal year begins Oct. 1.", "Oct. 1", 1, id="present-schedule-date"),
         pytest.param("Results are due Tuesday.", "Tuesday", 1, id="due-ahead"),
+        pytest.param("The deadline was extended to Sept. 30.", "Sept. 30", 1, id="put-off-to"),
         pytest.param("She visits Kenya on Thursday.", "Thursday", 1, id="schedule-object"),
         pytest.param("The tax takes effect in October.", "October", 1, id="takes-effect"),
         pytest.param("The votes on Tuesday were close.", "Tuesday", -1, id="schedule-noun"),
