@@ -254,11 +254,14 @@ def test_a_date_without_a_year_near_the_reference_is_in_the_current_year(
             "The fair will run Friday through Monday.", ["2013-03-15", "2013-03-18"], id="through"
         ),
         pytest.param("They met Tuesday and Wednesday.", ["2013-03-12", "2013-03-13"], id="list"),
+        pytest.param(
+            "The deadline was extended from March 29 to Jan. 31.",
+            ["2013-03-29", "2014-01-31"],
+            id="day-range-across-the-year",
+        ),
     ],
 )
-def test_the_weekday_closing_a_range_follows_the_one_opening_it(
-    text: str, values: list[str]
-) -> None:
+def test_the_day_closing_a_range_follows_the_one_opening_it(text: str, values: list[str]) -> None:
     assert [m.value for m in tag(text, reference=date(2013, 3, 14))] == values
 
 

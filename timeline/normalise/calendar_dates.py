@@ -65,6 +65,29 @@ def _closes_weekday_range(ctx: Context) -> bool:
     return lookup_int(ctx.rules, "weekday", opening["word"]) == anchor.start.isoweekday()
 
 
+#: A day number and a connector right before a mention: "from June 30 to ", "Dec. 28-".
+_DAY_RANGE_OPENING = re.compile(r"\d(?:st|nd|rd|th)?,?\s*(?:[-\u2013]|to|through|until|till)\s*$")
+
+
+def _after_range_opening(point: Point, ctx: Context) -> Point:
+    """Move a day that closes a range to the year after if it would come before the opening day.
+
+    "extended from June 30 to Sept. 30" said in June: Sept. 30 follows June 30.
+    """
+    anchor = ctx.anchor
+    if (
+        anchor is None
+        or anchor.granularity != DAY
+        or point.start >= anchor.start
+        or _DAY_RANGE_OPENING.search(ctx.text, max(0, ctx.start - 12), ctx.start) is None
+    ):
+        return point
+    try:
+        return Point(point.granularity, point.start.replace(year=point.start.year + 1))
+    except ValueError:  # Feb. 29
+        return point
+
+
 def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     """Resolve a date named on the calendar: "1998", "the 1990s", "June 19", "Friday", "Q3"."""
     rules, ref = ctx.rules, ctx.reference
@@ -96,6 +119,8 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             )
         except ValueError:
             return None
+        if day and "year" not in groups and rel is None:
+            point = _after_range_opening(point, ctx)
         return Resolution(str(point), mod, point)
     if "weekday" in groups:
         weekday = lookup_int(rules, "weekday", groups["weekday"])
