@@ -189,12 +189,24 @@ def test_mention_is_frozen_and_round_trips() -> None:
 
 
 def test_an_anchored_duration_counts_from_the_date_in_focus() -> None:
-    text = "The talks began on March 3, 2001. Three days later they ended; a week later, a deal."
+    # Each step counts from where the story has got to: the end came on March 6, the deal a
+    # week after that (ISO week 11); two years after 2009 is 2011, not two years on from now.
+    text = (
+        "The talks began on March 3, 2001. Three days later they ended; a week later, a deal."
+        " In 2009 he joined. Two years later, he left."
+    )
     durations = [m for m in tag(text, reference=REF) if m.type == "DURATION"]
     assert [(m.text, m.value, m.point) for m in durations] == [
         ("Three days", "P3D", "2001-03-06"),
-        ("a week", "P1W", "2001-W10"),
+        ("a week", "P1W", "2001-W11"),
+        ("Two years", "P2Y", "2011"),
     ]
+
+
+def test_a_date_after_an_anchored_duration_counts_from_the_day_it_reaches() -> None:
+    text = "It passed on March 5, 2011. Two days later, the governor balked. The next day, talks."
+    (*_, following) = tag(text, reference=REF)
+    assert (following.text, following.value) == ("The next day", "2011-03-08")
 
 
 def test_only_a_duration_reaches_a_point() -> None:

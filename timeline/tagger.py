@@ -100,9 +100,16 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
         resolution = resolve(rule, rule.captures(match), context)
         if resolution is None:
             continue
-        if resolution.point is not None:
-            anchor = resolution.point
-            if reported is None and _may_be_reported(anchor, reference):
+        # "March 5 ... Two days later ... The next morning": the story has moved on to the day
+        # an anchored duration reaches.
+        moved_to = resolution.point or resolution.reaches
+        if moved_to is not None:
+            anchor = moved_to
+            if (
+                resolution.point is not None
+                and reported is None
+                and _may_be_reported(anchor, reference)
+            ):
                 reported = anchor
         end = resolution.end or position
         mentions.append(

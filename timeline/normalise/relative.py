@@ -185,16 +185,19 @@ def _shifted(
         ):
             focus = reporting_period(ctx)
             return shift(focus, direction * 12 // MONTHS_PER[focus.granularity])
+        # A story moves on from the date it last named: "in 2009 ... two years later" is 2011.
+        # Looking back a year or more counts from the report ("the year-earlier results" after
+        # "last year" are still a year before the report's period).
+        moves_on = anaphoric and anchor is not None and steps > 0
         if granularity in (DECADE, CENTURY):
             # "a decade ago" is about ten years back (1989 in 1999), not the 1980s as a whole.
             years = steps * MONTHS_PER[granularity] // 12
-            return shift(point_of(ctx.reference, YEAR), years)
+            start = anchor.start if moves_on and anchor is not None else ctx.reference
+            return shift(point_of(start, YEAR), years)
         base = point_of(ctx.reference, granularity)
-        if (
-            anaphoric
-            and anchor is not None
-            and anchor.granularity == DAY
-            and granularity in (DAY, WEEK, WEEKEND)
+        if anchor is not None and (
+            (anaphoric and anchor.granularity == DAY and granularity in (DAY, WEEK, WEEKEND))
+            or (moves_on and finer_or_equal(anchor.granularity, granularity))
         ):  # "June 3 ... a week later": counted from the day last named
             base = point_of(anchor.start, granularity)
         return shift(base, steps)
