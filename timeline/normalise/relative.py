@@ -27,7 +27,13 @@ from timeline.normalise.points import (
     quarter_closing,
     shift,
 )
-from timeline.normalise.reporting import closing_day, compares, reporting_period, speaks_of_quarter
+from timeline.normalise.reporting import (
+    closing_day,
+    compares,
+    reporting_period,
+    speaks_of_longer_period,
+    speaks_of_quarter,
+)
 from timeline.rules import CompiledRule
 
 #: Shifts that count from the last date named rather than the reference ("two days later").
@@ -177,11 +183,14 @@ def _shifted(
     try:
         # "the year-ago quarter", and "a year earlier" said of a quarter, name the reporting
         # period in focus one year back (financial comparisons); a count of years ("41 years
-        # ago") or a year said of no quarter still counts in whole years.
+        # ago"), a year said of no quarter and "the same period last year" said of nine
+        # months still count in whole years.
         if (
             abs(steps) == 1
             and granularity == YEAR
-            and ("period" in groups or speaks_of_quarter(ctx))
+            and (
+                ("period" in groups and not speaks_of_longer_period(ctx)) or speaks_of_quarter(ctx)
+            )
         ):
             focus = reporting_period(ctx)
             return shift(focus, direction * 12 // MONTHS_PER[focus.granularity])

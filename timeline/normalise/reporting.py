@@ -87,17 +87,29 @@ _PERIOD_WORD = re.compile(
 )
 
 
+def _last_period_named(ctx: Context) -> re.Match[str] | None:
+    """The last reporting period the mention's sentence (or the one before it) names."""
+    left = ctx.text[max(0, ctx.start - 400) : ctx.start]
+    breaks = list(SENTENCE_END.finditer(left))
+    if len(breaks) >= 2:
+        left = left[breaks[-2].end() :]
+    periods = list(_PERIOD_WORD.finditer(left))
+    return periods[-1] if periods else None
+
+
 def speaks_of_quarter(ctx: Context) -> bool:
     """Whether the period the mention's sentence (or the one before it) last names is a quarter.
 
     "For the nine months, net rose from a year earlier" compares nine months (so a year back),
     even when the text spoke of a quarter before.
     """
-    left = ctx.text[max(0, ctx.start - 400) : ctx.start]
-    breaks = list(SENTENCE_END.finditer(left))
-    if len(breaks) >= 2:
-        left = left[breaks[-2].end() :]
-    periods = list(_PERIOD_WORD.finditer(left))
-    if periods:
-        return periods[-1].group("quarter") is not None
+    period = _last_period_named(ctx)
+    if period is not None:
+        return period.group("quarter") is not None
     return ctx.anchor is not None and ctx.anchor.granularity in (QUARTER, HALF)
+
+
+def speaks_of_longer_period(ctx: Context) -> bool:
+    """Whether the period the sentence last names is longer than a quarter ("the nine months")."""
+    period = _last_period_named(ctx)
+    return period is not None and period.group("quarter") is None
