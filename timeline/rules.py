@@ -94,6 +94,7 @@ GROUPS = frozenset(
         "holiday",
         "tz",
         "period",
+        "nth",
     }
 )
 
@@ -101,6 +102,7 @@ GROUPS = frozenset(
 LEXICON_GROUPS = frozenset(
     {
         "month",
+        "nth",
         "weekday",
         "season",
         "quarter",

@@ -20,9 +20,11 @@ from timeline.normalise.points import (
     SEASON,
     SEASON_START,
     WEEK,
+    WEEKEND,
     YEAR,
     Point,
     point_of,
+    shift,
 )
 from timeline.normalise.reporting import reporting_period, speaks_of_quarter
 from timeline.normalise.years import latest_year_ending, nearest, year_for
@@ -220,11 +222,24 @@ def resolve_holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) ->
 
 
 def resolve_week_of(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
-    """Resolve "the week of March 6", "Easter week": the ISO week holding that day."""
+    """Resolve "the week of March 6", "Easter week", "the first week of April": the ISO week
+    (or weekend) holding that day."""
     named = (resolve_holiday if "holiday" in groups else resolve_calendar)(groups, rule, ctx)
-    if named is None or named.point is None or named.point.granularity != DAY:
+    if named is None or named.point is None:
         return None
-    point = point_of(named.point.start, WEEK)
+    day = named.point.start
+    if "nth" in groups and named.point.granularity == MONTH:  # "the first week of April"
+        nth = lookup_int(ctx.rules, "nth", groups["nth"])
+        if nth is None:
+            return None
+        if nth < 0:  # the week of the month's last day
+            day = shift(named.point, 1).start - timedelta(days=1)
+        else:
+            day += timedelta(days=7 * (nth - 1))
+    elif named.point.granularity != DAY:
+        return None
+    weekend = groups.get("unit", "").lower() == "weekend"
+    point = point_of(day, WEEKEND if weekend else WEEK)
     return Resolution(str(point), named.mod, point)
 
 
