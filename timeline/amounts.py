@@ -65,7 +65,8 @@ def duration(rules: RuleSet, num: str, unit_text: str, *, extra: float = 0.0) ->
 
     ``extra`` is added to the amount ("a minute and a half"). A whole amount with a fraction
     keeps its unit and puts the rest in the next smaller one ("2 1/2 years" -> ``P2Y6M``),
-    as ISO 8601 writes it; a fraction alone moves to smaller units ("half a day" -> ``PT12H``).
+    as ISO 8601 writes it; a fraction alone moves to smaller units ("half a day" -> ``PT12H``),
+    and where none is exact the last unit takes a decimal ("two and a half months" -> ``P2.5M``).
     """
     unit = rules.lookup("unit", unit_text)
     if not isinstance(unit, str):
@@ -88,7 +89,9 @@ def duration(rules: RuleSet, num: str, unit_text: str, *, extra: float = 0.0) ->
         unit, factor = _SMALLER[unit]
         count *= factor
     if count != int(count):
-        return None
+        # No smaller unit is exact ("two and a half months"): ISO 8601 lets the last one carry
+        # a decimal fraction.
+        return f"PT{count:g}{unit[1]}" if unit.startswith("T") else f"P{count:g}{unit}"
     return _iso_duration([(int(count), unit)])
 
 
