@@ -95,6 +95,7 @@ GROUPS = frozenset(
         "tz",
         "period",
         "nth",
+        "frame",
     }
 )
 
@@ -103,6 +104,7 @@ LEXICON_GROUPS = frozenset(
     {
         "month",
         "nth",
+        "frame",
         "weekday",
         "season",
         "quarter",

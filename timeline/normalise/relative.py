@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from dateutil.relativedelta import relativedelta
+
 from timeline.amounts import amount
 from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
 from timeline.normalise.lengths import duration_resolution
@@ -157,8 +159,31 @@ def resolve_offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> 
         return Resolution("PAST_REF" if direction < 0 else "FUTURE_REF", mod)
     if anchored:
         return _anchored_duration(groups, rule, ctx, point)
+    if "frame" in groups and count is not None:  # "a year ago today", "20 years ago this week"
+        framed = _framed(groups["frame"], granularity, direction * int(count), ctx)
+        if framed is not None:
+            return Resolution(str(framed), mod)
     # Not an anchor: "a year earlier" twice in a row both count from the same date.
     return Resolution(str(point), mod)
+
+
+#: How many months, or days, one unit moves the reference day when a finer period frames it.
+_STEP_MONTHS = {YEAR: 12, MONTH: 1}
+_STEP_DAYS = {WEEK: 7, DAY: 1}
+
+
+def _framed(frame: str, granularity: str, steps: int, ctx: Context) -> Point | None:
+    """The day, week or month ``steps`` units from the reference: "a week ago today"."""
+    grain = UNIT_GRANULARITY.get(str(ctx.rules.lookup("frame", frame)))
+    if grain is None or granularity not in _STEP_MONTHS.keys() | _STEP_DAYS.keys():
+        return None
+    if not finer_or_equal(grain, granularity):
+        return None
+    moved = relativedelta(
+        months=_STEP_MONTHS.get(granularity, 0) * steps,
+        days=_STEP_DAYS.get(granularity, 0) * steps,
+    )
+    return point_of(ctx.reference + moved, grain)
 
 
 #: A finer unit to count a fraction in: "half a century ago" is 50 years back, "two and a
