@@ -203,6 +203,12 @@ def test_an_anchored_duration_counts_from_the_date_in_focus() -> None:
     ]
 
 
+def test_a_coarser_reach_leaves_the_day_in_focus() -> None:
+    text = "They met on December 28, 2013. A week earlier, he was hurt. That day, they lost."
+    (*_, that_day) = tag(text, reference=REF)
+    assert (that_day.text, that_day.value) == ("That day", "2013-12-28")
+
+
 def test_a_date_after_an_anchored_duration_counts_from_the_day_it_reaches() -> None:
     text = "It passed on March 5, 2011. Two days later, the governor balked. The next day, talks."
     (*_, following) = tag(text, reference=REF)

@@ -20,6 +20,7 @@ from datetime import date
 
 from timeline.mentions import Mention
 from timeline.normalise import HALF, QUARTER, Context, Point, resolve
+from timeline.normalise.points import finer_or_equal
 from timeline.rules import CompiledRule, RuleSet, load_rules
 
 
@@ -56,6 +57,15 @@ def _candidates(rules: RuleSet, text: str) -> Iterator[tuple[int, CompiledRule, 
             if chosen is not None:
                 yield (word.start(), *chosen)
                 break
+
+
+def _reach_in_focus(reaches: Point | None, anchor: Point | None) -> Point | None:
+    """The point an anchored duration reaches, if it is at least as fine as the date in focus."""
+    if reaches is None or (
+        anchor is not None and not finer_or_equal(reaches.granularity, anchor.granularity)
+    ):
+        return None
+    return reaches
 
 
 def _may_be_reported(point: Point, reference: date) -> bool:
@@ -101,8 +111,9 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
         if resolution is None:
             continue
         # "March 5 ... Two days later ... The next morning": the story has moved on to the day
-        # an anchored duration reaches.
-        moved_to = resolution.point or resolution.reaches
+        # an anchored duration reaches; a reach coarser than the date in focus ("Dec. 28 ... A
+        # week earlier" is a week) leaves that date in focus.
+        moved_to = resolution.point or _reach_in_focus(resolution.reaches, anchor)
         if moved_to is not None:
             anchor = moved_to
             if (
