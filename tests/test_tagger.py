@@ -203,6 +203,14 @@ def test_an_anchored_duration_counts_from_the_date_in_focus() -> None:
     ]
 
 
+def test_the_next_week_in_a_story_told_in_the_past_follows_the_date_in_focus() -> None:
+    reference = date(2012, 8, 6)
+    story = tag("She won on June 30. The next week she pulled a hamstring.", reference=reference)
+    ahead = tag("Officials said the vote would come in the next week.", reference=reference)
+    assert [m.value for m in story] == ["2012-06-30", "2012-W27"]
+    assert [m.value for m in ahead] == ["2012-W33"]
+
+
 def test_a_coarser_reach_leaves_the_day_in_focus() -> None:
     text = "They met on December 28, 2013. A week earlier, he was hurt. That day, they lost."
     (*_, that_day) = tag(text, reference=REF)

@@ -51,6 +51,8 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         return None
     count = lookup_int(rules, "rel", groups["rel"]) if "rel" in groups else 0
     base = ctx.reference
+    if "anaphor" not in groups and _next_in_a_past_story(groups, ctx):
+        groups = {**groups, "anaphor": "the"}  # "The next week she pulled a hamstring."
     if "anaphor" in groups:
         # "the quarter", "the following day": the period of (or next to) the last date named;
         # with none finer than the unit, the last whole quarter or the reference day.
@@ -84,6 +86,21 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         return Resolution(str(point), mod_of(groups, rule, rules))
     point = shift(point_of(base, granularity), count or 0)
     return Resolution(str(point), mod_of(groups, rule, rules), point)
+
+
+def _next_in_a_past_story(groups: dict[str, str], ctx: Context) -> bool:
+    """Whether "the next week" is told in the past: the week after the date in focus.
+
+    "Next week" looks ahead from the report; "the next week" in a story told in the past is
+    "the following week" ("On June 30 she ran; the next week she pulled a hamstring").
+    """
+    return (
+        groups.get("rel", "").lower() == "next"
+        and ctx.text[ctx.start : ctx.start + 4].lower() == "the "
+        and ctx.anchor is not None
+        and ctx.anchor.start < ctx.reference
+        and ctx.tense < 0
+    )
 
 
 def _points_back(anaphor: str) -> bool:
