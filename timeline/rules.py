@@ -105,6 +105,7 @@ LEXICON_GROUPS = frozenset(
         "month",
         "nth",
         "frame",
+        "century",
         "weekday",
         "season",
         "quarter",

@@ -105,7 +105,8 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             digits = str(latest_year_ending(int(digits), ref))
         return Resolution(f"{digits[:3]}X", mod)
     if "century" in groups:
-        return Resolution(f"{int(groups['century']) - 1:02d}", mod)
+        century = lookup_int(rules, "century", groups["century"])
+        return None if century is None else Resolution(f"{century - 1:02d}", mod)
     if "month" in groups:
         month = lookup_int(rules, "month", groups["month"])
         if month is None:
