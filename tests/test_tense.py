@@ -53,6 +53,8 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("The fiscal year begins Oct. 1.", "Oct. 1", 1, id="present-schedule-date"),
         pytest.param("Results are due Tuesday.", "Tuesday", 1, id="due-ahead"),
         pytest.param("The deadline was extended to Sept. 30.", "Sept. 30", 1, id="put-off-to"),
+        pytest.param("File it no later than March 1.", "March 1", 1, id="no-later-than"),
+        pytest.param("Rain is likely through the weekend.", "the weekend", 1, id="likely"),
         pytest.param("He ended his visit to Rome on Monday.", "Monday", -1, id="schedule-noun-his"),
         pytest.param("The tax takes effect in October.", "October", 1, id="takes-effect"),
         pytest.param("The votes on Tuesday were close.", "Tuesday", -1, id="schedule-noun"),

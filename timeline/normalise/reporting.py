@@ -82,7 +82,8 @@ def reporting_period(ctx: Context) -> Point:
 
 #: The reporting periods a financial text compares: a quarter, or a longer stretch of months.
 _PERIOD_WORD = re.compile(
-    r"\b(?:(?P<quarter>quarter)|(?:six|nine|twelve|\d+)[\s-]+months?|(?:first|second)\s+half)\b",
+    r"\b(?:(?P<quarter>quarter)|(?:six|nine|twelve|\d+)[\s-]+months?|(?:first|second)\s+half"
+    r"|year[\s-]+to[\s-]+date)\b",
     re.IGNORECASE,
 )
 
