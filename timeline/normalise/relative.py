@@ -53,6 +53,15 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
     base = ctx.reference
     if "anaphor" not in groups and _next_in_a_past_story(groups, ctx):
         groups = {**groups, "anaphor": "the"}  # "The next week she pulled a hamstring."
+    anchor = ctx.anchor
+    if (
+        "anaphor" not in groups
+        and "rel" not in groups
+        and anchor is not None
+        and anchor.granularity == granularity
+        and _APPOSITION.search(ctx.text, max(0, ctx.start - 3), ctx.start)
+    ):  # "born in 1945, the year the war ended": the year just named
+        return Resolution(str(anchor), mod_of(groups, rule, rules), anchor)
     if "anaphor" in groups:
         # "the quarter", "the following day": the period of (or next to) the last date named;
         # with none finer than the unit, the last whole quarter or the reference day.
