@@ -28,7 +28,7 @@ from timeline.normalise.points import (
 )
 from timeline.normalise.reporting import reporting_period, speaks_of_quarter
 from timeline.normalise.years import latest_year_ending, nearest, year_for
-from timeline.rules import CompiledRule
+from timeline.rules import CompiledRule, RuleSet
 
 #: Cue words that count from the day in focus, not from the reference ("the previous Friday").
 _ANAPHORIC_RELS = frozenset({"previous", "prior", "preceding", "following"})
@@ -196,10 +196,24 @@ def _season_for(code: str, rel: int | None, ctx: Context) -> Point:
     return max((c for c in candidates if c.start < current.start), key=lambda c: c.start)
 
 
+def _nth_weekday_spec(groups: dict[str, str], rules: RuleSet) -> str | None:
+    """The holiday rule for "the first Tuesday of November": ``"11-2-1"``."""
+    nth = lookup_int(rules, "nth", groups["nth"])
+    weekday = lookup_int(rules, "weekday", groups["weekday"])
+    month = lookup_int(rules, "month", groups["month"])
+    if nth is None or weekday is None or month is None:
+        return None
+    return f"{month:02d}-{weekday}-{'L' if nth < 0 else nth}"
+
+
 def resolve_holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
-    """Resolve "Thanksgiving", "last Christmas", "Easter 1998": the year as for a month-day."""
+    """Resolve "Thanksgiving", "last Christmas", "Easter 1998", "the first Tuesday of November":
+    the year as for a month-day."""
     rules, ref = ctx.rules, ctx.reference
-    spec = rules.lookup("holiday", groups["holiday"])
+    if "holiday" in groups:
+        spec = rules.lookup("holiday", groups["holiday"])
+    else:
+        spec = _nth_weekday_spec(groups, rules)
     if not isinstance(spec, str):
         return None
     rel = lookup_int(rules, "rel", groups["rel"]) if "rel" in groups else None
