@@ -125,6 +125,8 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         if day and "year" not in groups and rel is None:
             point = _after_range_opening(point, ctx)
         return Resolution(str(point), mod, point)
+    if "weekday" in groups and "day" in groups:  # "Saturday the twentieth"
+        return _weekday_and_day(groups, mod, ctx)
     if "weekday" in groups:
         weekday = lookup_int(rules, "weekday", groups["weekday"])
         if weekday is None:
@@ -170,6 +172,28 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         point = Point(YEAR, date(year, 1, 1))
         return Resolution(str(point), mod, point)
     return None
+
+
+def _weekday_and_day(groups: dict[str, str], mod: str | None, ctx: Context) -> Resolution | None:
+    """The day of the month nearest the reference that falls on the weekday named with it."""
+    weekday = lookup_int(ctx.rules, "weekday", groups["weekday"])
+    day = lookup_int(ctx.rules, "day", groups["day"])
+    if weekday is None or day is None:
+        return None
+    first = ctx.reference.replace(day=1)
+    candidates = []
+    for months in range(-3, 4):
+        month = shift(Point(MONTH, first), months).start
+        try:
+            candidate = month.replace(day=day)
+        except ValueError:  # no 31st in this month
+            continue
+        if candidate.isoweekday() == weekday:
+            candidates.append(candidate)
+    if not candidates:
+        return None
+    point = Point(DAY, min(candidates, key=lambda c: abs((c - ctx.reference).days)))
+    return Resolution(str(point), mod, point)
 
 
 def _season_for(code: str, rel: int | None, ctx: Context) -> Point:
