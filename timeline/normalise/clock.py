@@ -4,12 +4,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
+from timeline.amounts import amount
 from timeline.normalise.calendar_dates import resolve_calendar
 from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
 from timeline.normalise.points import DAY, Point
-from timeline.rules import CompiledRule
+from timeline.rules import CompiledRule, RuleSet
 
 
 def resolve_ref(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
@@ -33,6 +35,14 @@ def resolve_ref(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Res
     return Resolution(value, mod_of(groups, rule, rules), point)
 
 
+def _clock_number(rules: RuleSet, text: str) -> int | None:
+    """An hour or minute in digits or words: "9", "nine", "thirty", "oh five"."""
+    if text.isdigit():
+        return int(text)
+    value = amount(rules, re.sub(r"^oh[\s-]+", "", text.lower()))
+    return None if value is None or value != int(value) else int(value)
+
+
 #: "4 in the morning", "11 at night": which half of the clock the part of the day means.
 _HALF_OF_DAY = {"morning": "a", "afternoon": "p", "evening": "p", "night": "p"}
 
@@ -44,7 +54,11 @@ def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Re
     if hour_text in {"noon", "midday", "midnight"}:
         hour, minute = (24 if hour_text == "midnight" else 12), 0
     else:
-        hour, minute = int(hour_text), int(groups.get("minute", "0"))
+        hour_or_none = _clock_number(ctx.rules, hour_text)
+        minute_or_none = _clock_number(ctx.rules, groups.get("minute", "0"))
+        if hour_or_none is None or minute_or_none is None:
+            return None
+        hour, minute = hour_or_none, minute_or_none
     written = groups.get("ampm", "").lower()
     ampm = _HALF_OF_DAY.get(written, written[:1])
     if ampm == "p" and hour < 12:
