@@ -190,7 +190,7 @@ def test_mention_is_frozen_and_round_trips() -> None:
 
 def test_an_anchored_duration_counts_from_the_date_in_focus() -> None:
     # Each step counts from where the story has got to: the end came on March 6, the deal a
-    # week after that (ISO week 11); two years after 2009 is 2011, not two years on from now.
+    # week after that (March 13); two years after 2009 is 2011, not two years on from now.
     text = (
         "The talks began on March 3, 2001. Three days later they ended; a week later, a deal."
         " In 2009 he joined. Two years later, he left."
@@ -198,7 +198,7 @@ def test_an_anchored_duration_counts_from_the_date_in_focus() -> None:
     durations = [m for m in tag(text, reference=REF) if m.type == "DURATION"]
     assert [(m.text, m.value, m.point) for m in durations] == [
         ("Three days", "P3D", "2001-03-06"),
-        ("a week", "P1W", "2001-W11"),
+        ("a week", "P1W", "2001-03-13"),
         ("Two years", "P2Y", "2011"),
     ]
 
@@ -211,10 +211,14 @@ def test_the_next_week_in_a_story_told_in_the_past_follows_the_date_in_focus() -
     assert [m.value for m in ahead] == ["2012-W33"]
 
 
-def test_a_coarser_reach_leaves_the_day_in_focus() -> None:
+def test_a_story_moved_on_by_weeks_keeps_counting_in_days() -> None:
+    # "A week earlier" from Dec. 28 reaches Dec. 21, and the story's day is now that one.
     text = "They met on December 28, 2013. A week earlier, he was hurt. That day, they lost."
     (*_, that_day) = tag(text, reference=REF)
-    assert (that_day.text, that_day.value) == ("That day", "2013-12-28")
+    assert (that_day.text, that_day.value) == ("That day", "2013-12-21")
+    text = "It passed on March 5, 2013. A week later, he balked. The next week, aides met."
+    (*_, next_week) = tag(text, reference=REF)
+    assert (next_week.text, next_week.value) == ("The next week", "2013-W12")
 
 
 def test_a_date_after_an_anchored_duration_counts_from_the_day_it_reaches() -> None:

@@ -60,6 +60,8 @@ def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Re
             return None
         hour, minute = hour_or_none, minute_or_none
     written = groups.get("ampm", "").lower()
+    if not written and groups.get("ref", "").lower() == "tonight":  # "eight o'clock tonight"
+        written = "night"
     ampm = _HALF_OF_DAY.get(written, written[:1])
     if ampm == "p" and hour < 12:
         hour += 12

@@ -5,6 +5,7 @@ day", "two years ago", "three days later" (an anchored duration).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
@@ -184,6 +185,11 @@ def resolve_offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> 
             return _anchored_duration(groups, rule, ctx, None)
         return Resolution("PAST_REF" if direction < 0 else "FUTURE_REF", mod)
     if anchored:
+        # "March 5 ... A week later" reaches a day, March 12, as the story moves on by days.
+        anchor = ctx.anchor
+        if anchor is not None and anchor.granularity == DAY and count is not None:
+            reached = _moved(anchor.start, granularity, direction * int(count))
+            point = point if reached is None else Point(DAY, reached)
         return _anchored_duration(groups, rule, ctx, point)
     if "frame" in groups and count is not None:  # "a year ago today", "20 years ago this week"
         framed = _framed(groups["frame"], granularity, direction * int(count), ctx)
@@ -198,18 +204,24 @@ _STEP_MONTHS = {YEAR: 12, MONTH: 1}
 _STEP_DAYS = {WEEK: 7, DAY: 1}
 
 
-def _framed(frame: str, granularity: str, steps: int, ctx: Context) -> Point | None:
-    """The day, week or month ``steps`` units from the reference: "a week ago today"."""
-    grain = UNIT_GRANULARITY.get(str(ctx.rules.lookup("frame", frame)))
-    if grain is None or granularity not in _STEP_MONTHS.keys() | _STEP_DAYS.keys():
+def _moved(day: date, granularity: str, steps: int) -> date | None:
+    """``day`` moved ``steps`` units of ``granularity`` (a year, month, week or day)."""
+    if granularity not in _STEP_MONTHS.keys() | _STEP_DAYS.keys():
         return None
-    if not finer_or_equal(grain, granularity):
-        return None
-    moved = relativedelta(
+    moved: date = day + relativedelta(
         months=_STEP_MONTHS.get(granularity, 0) * steps,
         days=_STEP_DAYS.get(granularity, 0) * steps,
     )
-    return point_of(ctx.reference + moved, grain)
+    return moved
+
+
+def _framed(frame: str, granularity: str, steps: int, ctx: Context) -> Point | None:
+    """The day, week or month ``steps`` units from the reference: "a week ago today"."""
+    grain = UNIT_GRANULARITY.get(str(ctx.rules.lookup("frame", frame)))
+    moved = _moved(ctx.reference, granularity, steps)
+    if grain is None or moved is None or not finer_or_equal(grain, granularity):
+        return None
+    return point_of(moved, grain)
 
 
 #: A finer unit to count a fraction in: "half a century ago" is 50 years back, "two and a
