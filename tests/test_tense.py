@@ -54,6 +54,9 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("Results are due Tuesday.", "Tuesday", 1, id="due-ahead"),
         pytest.param("The deadline was extended to Sept. 30.", "Sept. 30", 1, id="put-off-to"),
         pytest.param("File it no later than March 1.", "March 1", 1, id="no-later-than"),
+        pytest.param(
+            "It passed on Monday and will go to the House.", "Monday", -1, id="own-clause"
+        ),
         pytest.param("Rain is likely through the weekend.", "the weekend", 1, id="likely"),
         pytest.param("He ended his visit to Rome on Monday.", "Monday", -1, id="schedule-noun-his"),
         pytest.param("The tax takes effect in October.", "October", 1, id="takes-effect"),

@@ -223,6 +223,7 @@ class RuleSet:
     possessive_cue: re.Pattern[str]
     prospect_cue: re.Pattern[str]
     intent_cue: re.Pattern[str]
+    clause_cue: re.Pattern[str]
     fragments_used: frozenset[str] = field(default_factory=frozenset)
     # The rules worth trying at a position, by its first two characters in lower case, else by
     # its first (in file order); ``anywhere`` for any other start. See timeline.regex_start.
@@ -344,10 +345,17 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
             "write one such as '2023-06-20'"
         ) from err
     cues = _table(data, "cues", source)
-    future_cue, past_cue, neutral_cue, report_cue, possessive_cue, prospect_cue, intent_cue = (
-        _compile(str(cues.get(name, "(?!)")), f"{source}: [cues] {name}")
-        for name in ("future", "past", "neutral", "report", "possessive", "prospect", "intent")
-    )
+    names = ("future", "past", "neutral", "report", "possessive", "prospect", "intent", "clause")
+    (
+        future_cue,
+        past_cue,
+        neutral_cue,
+        report_cue,
+        possessive_cue,
+        prospect_cue,
+        intent_cue,
+        clause_cue,
+    ) = (_compile(str(cues.get(name, "(?!)")), f"{source}: [cues] {name}") for name in names)
     words = _table(data, "prefilter", source)
     if not words.get("core"):
         raise RuleDataError(f"{source}: [prefilter] needs a 'core' word alternation")
@@ -390,6 +398,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         possessive_cue=possessive_cue,
         prospect_cue=prospect_cue,
         intent_cue=intent_cue,
+        clause_cue=clause_cue,
         fragments_used=frozenset(used),
         **_index_by_start(compiled),
     )

@@ -43,9 +43,11 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     if cuts:
         left = left[cuts[-1].end() :]
     right = text[end : end + _WINDOW]
-    stop = SENTENCE_END.search(right)
-    if stop is not None:
-        right = right[: stop.start()]
+    # The sentence ends there, and so does a second clause with its own tense (the rule file's
+    # [cues] clause).
+    stops = [m.start() for m in (SENTENCE_END.search(right), rules.clause_cue.search(right)) if m]
+    if stops:
+        right = right[: min(stops)]
     # The cue nearest the mention decides: "said on Tuesday that it would ..." is past.
     # On a tie the first listed wins: a neutral "was scheduled" over its future
     # "scheduled", a future "invited to" over its past "-ed".
