@@ -36,6 +36,7 @@ def test_spoken_year() -> None:
         pytest.param("a", "minute", 0.5, "PT1M30S", id="and-a-half"),
         pytest.param("half a", "day", 0.0, "PT12H", id="fraction-only"),
         pytest.param("two", "months", 0.5, "P2.5M", id="decimal-months"),
+        pytest.param("three", "weeks", 0.5, "P3.5W", id="decimal-weeks"),
         pytest.param("half a", "second", 0.0, "PT0.5S", id="decimal-seconds"),
         pytest.param("two", "quarters", 0.0, "P6M", id="quarters"),
         pytest.param("several", "weeks", 0.0, "PXW", id="unknown"),

@@ -85,6 +85,8 @@ def duration(rules: RuleSet, num: str, unit_text: str, *, extra: float = 0.0) ->
         rest = (count - whole) * factor
         if rest == int(rest):
             return _iso_duration([(whole, unit), (int(rest), smaller)])
+    if count != int(count) and unit == "W":  # "three and a half weeks": P3.5W, not hours
+        return f"P{count:g}W"
     while count != int(count) and unit in _SMALLER:
         unit, factor = _SMALLER[unit]
         count *= factor

@@ -43,6 +43,9 @@ def _clock_number(rules: RuleSet, text: str) -> int | None:
     return None if value is None or value != int(value) else int(value)
 
 
+#: The hours "tonight" puts in the evening ("eight o'clock tonight"); earlier ones ("two
+#: o'clock tonight") come after midnight.
+_EVENING_HOURS = (5, 12)
 #: "4 in the morning", "11 at night": which half of the clock the part of the day means.
 _HALF_OF_DAY = {"morning": "a", "afternoon": "p", "evening": "p", "night": "p"}
 
@@ -60,7 +63,8 @@ def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Re
             return None
         hour, minute = hour_or_none, minute_or_none
     written = groups.get("ampm", "").lower()
-    if not written and groups.get("ref", "").lower() == "tonight":  # "eight o'clock tonight"
+    tonight = not written and groups.get("ref", "").lower() == "tonight"
+    if tonight and _EVENING_HOURS[0] <= hour < _EVENING_HOURS[1]:  # "eight o'clock tonight"
         written = "night"
     ampm = _HALF_OF_DAY.get(written, written[:1])
     if ampm == "p" and hour < 12:
@@ -80,6 +84,8 @@ def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Re
         if not meaning.startswith("D"):
             return None
         day = ctx.reference + timedelta(days=int(meaning[1:]))
+        if tonight and hour < _EVENING_HOURS[0]:  # "two o'clock tonight": after midnight
+            day += timedelta(days=1)
     elif hour == 24 and day == ctx.reference and ctx.tense < 0:
         # "the attack came shortly after midnight": the midnight gone by, the one this day began
         # with (TimeML writes it as the day before at T24:00).
