@@ -57,6 +57,11 @@ def _tense(text: str, mention: str) -> int:
         pytest.param(
             "It passed on Monday and will go to the House.", "Monday", -1, id="own-clause"
         ),
+        pytest.param("The storm will hit the coast on Monday.", "Monday", 1, id="modal-not-past"),
+        pytest.param("The derby is on Sunday.", "Sunday", 1, id="is-on-weekday"),
+        pytest.param(
+            "Germany will meet Algeria in the last 16 on Monday.", "Monday", 1, id="the-last"
+        ),
         pytest.param("Rain is likely through the weekend.", "the weekend", 1, id="likely"),
         pytest.param("He ended his visit to Rome on Monday.", "Monday", -1, id="schedule-noun-his"),
         pytest.param("The tax takes effect in October.", "October", 1, id="takes-effect"),
