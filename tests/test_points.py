@@ -21,6 +21,7 @@ from timeline.normalise.points import (
     YEAR,
     Point,
     finer_or_equal,
+    move_day,
     point_of,
     quarter_closing,
     shift,
@@ -88,3 +89,10 @@ def test_a_day_is_finer_than_a_month_and_a_month_than_a_year() -> None:
     assert finer_or_equal(WEEK, WEEK)
     assert not finer_or_equal(YEAR, QUARTER)
     assert Point(DAY, date(2023, 5, 10)) == point_of(date(2023, 5, 10), DAY)
+
+
+def test_a_day_moves_by_calendar_units() -> None:
+    assert move_day(date(2013, 3, 5), WEEK, 1) == date(2013, 3, 12)
+    assert move_day(date(2013, 1, 31), MONTH, 1) == date(2013, 2, 28)
+    assert move_day(date(2012, 2, 29), YEAR, -1) == date(2011, 2, 28)
+    assert move_day(date(2013, 3, 5), WEEKEND, 1) is None

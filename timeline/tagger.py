@@ -59,13 +59,15 @@ def _candidates(rules: RuleSet, text: str) -> Iterator[tuple[int, CompiledRule, 
                 break
 
 
-def _reach_in_focus(reaches: Point | None, anchor: Point | None) -> Point | None:
-    """The point an anchored duration reaches, if it is at least as fine as the date in focus."""
-    if reaches is None or (
-        anchor is not None and not finer_or_equal(reaches.granularity, anchor.granularity)
-    ):
-        return None
-    return reaches
+def _reaches_in_focus(reaches: Point | None, anchor: Point | None) -> bool:
+    """Whether an anchored duration's reach is as fine as the date in focus, so it moves it.
+
+    A reach coarser than that date ("in 2009 ... three months later" from a day of it would be
+    a month) leaves the date in focus as it is.
+    """
+    return reaches is not None and (
+        anchor is None or finer_or_equal(reaches.granularity, anchor.granularity)
+    )
 
 
 def _may_be_reported(point: Point, reference: date) -> bool:
@@ -110,18 +112,14 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
         resolution = resolve(rule, rule.captures(match), context)
         if resolution is None:
             continue
-        # "March 5 ... Two days later ... The next morning": the story has moved on to the day
-        # an anchored duration reaches; a reach coarser than the date in focus ("Dec. 28 ... A
-        # week earlier" is a week) leaves that date in focus.
-        moved_to = resolution.point or _reach_in_focus(resolution.reaches, anchor)
-        if moved_to is not None:
-            anchor = moved_to
-            if (
-                resolution.point is not None
-                and reported is None
-                and _may_be_reported(anchor, reference)
-            ):
+        if resolution.point is not None:
+            anchor = resolution.point
+            if reported is None and _may_be_reported(anchor, reference):
                 reported = anchor
+        elif _reaches_in_focus(resolution.reaches, anchor):
+            # "March 5 ... Two days later ... The next morning": the story has moved on to the
+            # day an anchored duration reaches.
+            anchor = resolution.reaches
         end = resolution.end or position
         mentions.append(
             Mention(

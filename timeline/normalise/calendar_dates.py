@@ -47,11 +47,14 @@ def _weekday(weekday: int, rel: int | None, ctx: Context, *, anaphoric: bool = F
     return ref - timedelta(days=(-delta) % 7 or 7)
 
 
+#: What joins the two days of a range: "June 18-19", "April 24 and 25", "May 3 to May 5".
+RANGE_CONNECTOR = r"(?:[-\u2013]|and|to|through)"
+#: What leads from the first day of a range to the last, where "and" would make a list:
+#: "from Monday to Friday", "from June 30 until Sept. 30".
+_RANGE_TO = r"(?:[-\u2013]|to|through|until|till)"
 #: A word and a connector right before a mention: "from Monday to ", "Monday through ". The
-#: word is a weekday if the rule file's lexicon says so; "and" makes a list, not a range.
-_WEEKDAY_RANGE_OPENING = re.compile(
-    r"(?P<word>[^\W\d_]+)\s*(?:[-\u2013]|to|through|until|till)\s*$", re.IGNORECASE
-)
+#: word is a weekday if the rule file's lexicon says so.
+_WEEKDAY_RANGE_OPENING = re.compile(rf"(?P<word>[^\W\d_]+)\s*{_RANGE_TO}\s*$", re.IGNORECASE)
 
 
 def _closes_weekday_range(ctx: Context) -> bool:
@@ -68,7 +71,7 @@ def _closes_weekday_range(ctx: Context) -> bool:
 
 
 #: A day number and a connector right before a mention: "from June 30 to ", "Dec. 28-".
-_DAY_RANGE_OPENING = re.compile(r"\d(?:st|nd|rd|th)?,?\s*(?:[-\u2013]|to|through|until|till)\s*$")
+_DAY_RANGE_OPENING = re.compile(rf"\d(?:st|nd|rd|th)?,?\s*{_RANGE_TO}\s*$")
 
 
 def _after_range_opening(point: Point, ctx: Context) -> Point:
@@ -293,10 +296,6 @@ def resolve_day_beside(
         return None
     point = Point(DAY, named.point.start + timedelta(days=step))
     return Resolution(str(point), None, point)
-
-
-#: What joins the two days of a range: "June 18-19", "April 24 and 25", "May 3 to May 5".
-RANGE_CONNECTOR = r"(?:[-\u2013]|and|to|through)"
 
 
 #: The opening day of a range that a bare day closes: "June 18-", "April 24 and ".

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from timeline.amounts import UNIT_MULTIPLES
 from timeline.rules import RuleSet
 
@@ -120,6 +122,17 @@ def quarter_closing(day: date) -> Point:
     second, whose end lies nearer than the third's).
     """
     return shift(point_of(day + _HALF_QUARTER, QUARTER), -1)
+
+
+def move_day(day: date, granularity: str, count: int) -> date | None:
+    """Move ``day`` by ``count`` units of ``granularity``, or ``None`` for a unit no calendar
+    step measures (a weekend). A month on from Jan. 31 is Feb. 28."""
+    if granularity in _DAYS_PER and granularity != WEEKEND:
+        return day + timedelta(days=count * _DAYS_PER[granularity])
+    if granularity not in MONTHS_PER:
+        return None
+    moved: date = day + relativedelta(months=count * MONTHS_PER[granularity])
+    return moved
 
 
 def shift(point: Point, count: int) -> Point:

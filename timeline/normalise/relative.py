@@ -5,9 +5,6 @@ day", "two years ago", "three days later" (an anchored duration).
 from __future__ import annotations
 
 import re
-from datetime import date
-
-from dateutil.relativedelta import relativedelta
 
 from timeline.amounts import amount
 from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
@@ -26,6 +23,7 @@ from timeline.normalise.points import (
     Point,
     calendar_unit,
     finer_or_equal,
+    move_day,
     point_of,
     quarter_closing,
     shift,
@@ -187,8 +185,13 @@ def resolve_offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> 
     if anchored:
         # "March 5 ... A week later" reaches a day, March 12, as the story moves on by days.
         anchor = ctx.anchor
-        if anchor is not None and anchor.granularity == DAY and count is not None:
-            reached = _moved(anchor.start, granularity, direction * int(count))
+        if (
+            anchor is not None
+            and anchor.granularity == DAY
+            and count is not None
+            and granularity in _DAY_STEPS
+        ):
+            reached = move_day(anchor.start, granularity, direction * int(count))
             point = point if reached is None else Point(DAY, reached)
         return _anchored_duration(groups, rule, ctx, point)
     if "frame" in groups and count is not None:  # "a year ago today", "20 years ago this week"
@@ -199,27 +202,18 @@ def resolve_offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> 
     return Resolution(str(point), mod)
 
 
-#: How many months, or days, one unit moves the reference day when a finer period frames it.
-_STEP_MONTHS = {YEAR: 12, MONTH: 1}
-_STEP_DAYS = {WEEK: 7, DAY: 1}
-
-
-def _moved(day: date, granularity: str, steps: int) -> date | None:
-    """``day`` moved ``steps`` units of ``granularity`` (a year, month, week or day)."""
-    if granularity not in _STEP_MONTHS.keys() | _STEP_DAYS.keys():
-        return None
-    moved: date = day + relativedelta(
-        months=_STEP_MONTHS.get(granularity, 0) * steps,
-        days=_STEP_DAYS.get(granularity, 0) * steps,
-    )
-    return moved
+#: The units a day is moved by to reach a day ("a week later", "a year ago today"); coarser
+#: ones ("a decade later") reach a year.
+_DAY_STEPS = frozenset({YEAR, MONTH, WEEK, DAY})
 
 
 def _framed(frame: str, granularity: str, steps: int, ctx: Context) -> Point | None:
     """The day, week or month ``steps`` units from the reference: "a week ago today"."""
     grain = UNIT_GRANULARITY.get(str(ctx.rules.lookup("frame", frame)))
-    moved = _moved(ctx.reference, granularity, steps)
-    if grain is None or moved is None or not finer_or_equal(grain, granularity):
+    if grain is None or granularity not in _DAY_STEPS or not finer_or_equal(grain, granularity):
+        return None
+    moved = move_day(ctx.reference, granularity, steps)
+    if moved is None:
         return None
     return point_of(moved, grain)
 
