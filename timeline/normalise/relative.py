@@ -81,8 +81,8 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         elif granularity == WEEKEND and "rel" not in groups:
             # "over the weekend": the one just past, unless the sentence looks ahead
             count = 0 if ctx.reference.isoweekday() >= 6 or ctx.tense > 0 else -1
-        if granularity == DAY and "rel" not in groups:
-            count = _day_around(ctx, dated=base is not ctx.reference)
+        if granularity in _STEPPED and "rel" not in groups:
+            count = _step_around(ctx, granularity, dated=base is not ctx.reference)
     if granularity == QUARTER and groups.get("rel", "").lower() == "latest":
         # "sales in the latest period": the period the report is about
         focus = reporting_period(ctx)
@@ -136,18 +136,23 @@ _AROUND = re.compile(r"\s+(?P<side>after|before)\b(?P<alone>\s*(?:[.,;:!?]|$))?"
 _APPOSITION = re.compile(r",\s*$")
 
 
-def _day_around(ctx: Context, *, dated: bool) -> int:
-    """How many days "the day after" (+1) or "the day before" (-1) lies from the day in focus.
+#: Units "the ... before" steps by: "the day before", "the year before."
+_STEPPED = frozenset({DAY, WEEK, MONTH, YEAR})
 
-    Said of an event ("the day after his death"), it is a day away from the last day named;
+
+def _step_around(ctx: Context, granularity: str, *, dated: bool) -> int:
+    """How many units "the day after" (+1) or "the year before" (-1) lies from the one in focus.
+
+    Said of an event ("the day after his death"), a day is a day away from the last day named;
     set beside that day ("Oct. 12, the day before the crash"), it is that day. With no day
     named (``dated`` false), only a bare "the day before." counts from the reference: the day
-    of an unnamed event ("the day after the vote") is unknown, so the reference stands.
+    of an unnamed event ("the day after the vote") is unknown, so the reference stands. A
+    longer unit steps only when bare ("down from $450 million the year before.").
     """
     side = _AROUND.match(ctx.text, ctx.end)
     if side is None or _APPOSITION.search(ctx.text, max(0, ctx.start - 3), ctx.start):
         return 0
-    if not dated and side["alone"] is None:
+    if (not dated or granularity != DAY) and side["alone"] is None:
         return 0
     return 1 if side["side"].lower() == "after" else -1
 
