@@ -160,6 +160,18 @@ def test_a_quarter_is_the_one_its_closing_day_ends() -> None:
     assert tag(text, reference=date(1989, 11, 2))[-1].value == "1989-Q3"
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("It will report fourth-quarter results next week.", "1989-Q4", id="closed"),
+        pytest.param("It will post second-half results next week.", "1989-H2", id="half"),
+        pytest.param("It hopes to be profitable in the fourth quarter.", "1990-Q4", id="ahead"),
+    ],
+)
+def test_results_said_early_in_a_year_are_of_the_period_just_closed(text: str, value: str) -> None:
+    assert tag(text, reference=date(1990, 1, 9))[0].value == value
+
+
 def test_that_day_inside_a_month_is_a_day_of_that_month() -> None:
     text = "He was killed last October. His name was crossed out that same day."
     assert [m.value for m in tag(text, reference=date(1999, 2, 6))] == ["1998-10", "1998-10-XX"]

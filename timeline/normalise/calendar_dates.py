@@ -151,7 +151,7 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             if year is None:
                 now = point_of(ref, granularity).start.month
                 year = ref.year
-                if start_month > now and ctx.tense <= 0:
+                if start_month > now and (ctx.tense <= 0 or _just_closed(start_month, size, now, ctx)):
                     year -= 1
             point = Point(granularity, date(year, start_month, 1))
             return Resolution(str(point), mod, point)
@@ -175,6 +175,16 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         point = Point(YEAR, date(year, 1, 1))
         return Resolution(str(point), mod, point)
     return None
+
+
+def _just_closed(start_month: int, size: int, now: int, ctx: Context) -> bool:
+    """Whether a period named as a modifier ("fourth-quarter results") is the one just ended.
+
+    Results are reported after the period closes: "will report fourth-quarter results" said
+    in January speaks of last year's fourth quarter, whatever the tense.
+    """
+    follows = (start_month + size - 1) % 12 + 1 == now
+    return follows and "-" in ctx.text[ctx.start : ctx.end]
 
 
 def _weekday_and_day(groups: dict[str, str], mod: str | None, ctx: Context) -> Resolution | None:
