@@ -46,8 +46,24 @@ def _clock_number(rules: RuleSet, text: str) -> int | None:
 #: The hours "tonight" puts in the evening ("eight o'clock tonight"); earlier ones ("two
 #: o'clock tonight") come after midnight.
 _EVENING_HOURS = (5, 12)
+#: The groups that name the day of a clock time ("noon Thursday", "9 a.m. yesterday").
+_DAY = frozenset({"weekday", "month", "ref", "rel"})
+#: A part of the day right before "at" and a clock time: "tonight at 7:30".
+_PART_BEFORE = re.compile(r"\b(?P<part>\w+)\s+at\s+$", re.IGNORECASE)
 #: "4 in the morning", "11 at night": which half of the clock the part of the day means.
 _HALF_OF_DAY = {"morning": "a", "afternoon": "p", "evening": "p", "night": "p"}
+
+
+def _part_of_day(groups: dict[str, str], ctx: Context) -> str:
+    """The part of the day said with a clock time that writes no a.m. or p.m.: named after it
+    ("2:30 this afternoon", "eight o'clock tonight") or right before it ("tonight at 7:30").
+    """
+    named = groups.get("daypart") or groups.get("ref", "")
+    if not named:
+        before = _PART_BEFORE.search(ctx.text, max(0, ctx.start - 16), ctx.start)
+        named = before["part"] if before else ""
+    meaning = ctx.rules.lookup("daypart", named) if named else None
+    return {"NI": "night", "MO": "morning", "AF": "afternoon", "EV": "evening"}.get(str(meaning), "")
 
 
 def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
@@ -63,9 +79,12 @@ def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Re
             return None
         hour, minute = hour_or_none, minute_or_none
     written = groups.get("ampm", "").lower()
-    tonight = not written and groups.get("ref", "").lower() == "tonight"
-    if tonight and _EVENING_HOURS[0] <= hour < _EVENING_HOURS[1]:  # "eight o'clock tonight"
-        written = "night"
+    part = "" if written else _part_of_day(groups, ctx)
+    tonight = part == "night"
+    if tonight:  # "eight o'clock tonight" is in the evening, "two o'clock tonight" after midnight
+        written = "night" if _EVENING_HOURS[0] <= hour < _EVENING_HOURS[1] else "a"
+    elif part:  # "2:30 this afternoon"
+        written = part
     ampm = _HALF_OF_DAY.get(written, written[:1])
     if ampm == "p" and hour < 12:
         hour += 12
@@ -84,9 +103,11 @@ def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Re
         if not meaning.startswith("D"):
             return None
         day = ctx.reference + timedelta(days=int(meaning[1:]))
-        if tonight and hour < _EVENING_HOURS[0]:  # "two o'clock tonight": after midnight
-            day += timedelta(days=1)
-    elif hour == 24 and day == ctx.reference and ctx.tense < 0:
+    elif "rel" in groups:  # "2:30 this afternoon", "nine o'clock last night"
+        day = ctx.reference + timedelta(days=lookup_int(ctx.rules, "rel", groups["rel"]) or 0)
+    if tonight and hour < _EVENING_HOURS[0]:
+        day += timedelta(days=1)  # "two o'clock tonight": after midnight
+    elif hour == 24 and day == ctx.reference and ctx.tense < 0 and groups.keys().isdisjoint(_DAY):
         # "the attack came shortly after midnight": the midnight gone by, the one this day began
         # with (TimeML writes it as the day before at T24:00).
         day -= timedelta(days=1)
