@@ -39,6 +39,9 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("It came ahead of the vote in May.", "May", -1, id="prospect-after-past"),
         pytest.param("Aides said it comes ahead of a vote in May.", "May", 1, id="prospect-report"),
         pytest.param("Critics will appeal Friday's ruling.", "Friday", -1, id="possessive"),
+        pytest.param(
+            "The man arrested Friday will appear in court.", "Friday", -1, id="tie-goes-left"
+        ),
         pytest.param("It rose. In May it will fall.", "May", 1, id="sentence-bound"),
         pytest.param("Ann will follow John Q. Public in May.", "May", 1, id="initial-no-end"),
         pytest.param("She will join Mr. Lee in May.", "May", 1, id="title-no-end"),

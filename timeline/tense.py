@@ -48,28 +48,32 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     stops = [m.start() for m in (SENTENCE_END.search(right), rules.clause_cue.search(right)) if m]
     if stops:
         right = right[: min(stops)]
-    # The cue nearest the mention decides: "said on Tuesday that it would ..." is past.
-    # On a tie the first listed wins: a neutral "was scheduled" over its future
-    # "scheduled", a future "invited to" over its past "-ed".
-    best: tuple[int, int] | None = None
+    # The cue nearest the mention decides: "said on Tuesday that it would ..." is past. On a
+    # tie the cue before the mention wins ("arrested Friday will appear"), then the first
+    # listed: a neutral "was scheduled" over its future "scheduled", a future "invited to" over
+    # its past "-ed".
+    found: list[tuple[int | None, int, int]] = []  # (distance, side, direction)
     cues = (
         (0, rules.neutral_cue),
         (1, rules.future_cue),
         (-1, rules.past_cue),
     )
-    found = [(_cue_distance(cue, left, length, right), direction) for direction, cue in cues]
+    for direction, cue in cues:
+        before, after = _cue_distances(cue, left, length, right)
+        found += [(before, 0, direction), (after, 1, direction)]
     # An intention in the past looks ahead from where it stands: before the mention it points
     # at it; after the mention it is a past verb like any other.
     before, after = _cue_distances(rules.intent_cue, left, length, right)
-    found += [(before, 1), (after, -1)]
-    for distance, direction in found:
-        if distance is not None and (best is None or distance < best[0]):
-            best = (distance, direction)
+    found += [(before, 0, 1), (after, 1, -1)]
+    best: tuple[int, int, int] | None = None
+    for distance, side, direction in found:
+        if distance is not None and (best is None or (distance, side) < best[:2]):
+            best = (distance, side, direction)
     report = _cue_distance(rules.report_cue, left, length, right)
     if report is not None and report <= _ADJACENT and (best is None or report <= best[0]):
         return -1
     if best is not None:
-        return best[1]
+        return best[2]
     if _cue_distance(rules.prospect_cue, left, length, right) is not None:
         return 1
     return 0 if report is None else -1
