@@ -151,7 +151,9 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             if year is None:
                 now = point_of(ref, granularity).start.month
                 year = ref.year
-                if start_month > now and (ctx.tense <= 0 or _just_closed(start_month, size, now, ctx)):
+                if start_month > now and (
+                    ctx.tense <= 0 or _just_closed(start_month, size, now, ctx)
+                ):
                     year -= 1
             point = Point(granularity, date(year, start_month, 1))
             return Resolution(str(point), mod, point)

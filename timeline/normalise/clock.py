@@ -55,15 +55,15 @@ _HALF_OF_DAY = {"morning": "a", "afternoon": "p", "evening": "p", "night": "p"}
 
 
 def _part_of_day(groups: dict[str, str], ctx: Context) -> str:
-    """The part of the day said with a clock time that writes no a.m. or p.m.: named after it
-    ("2:30 this afternoon", "eight o'clock tonight") or right before it ("tonight at 7:30").
+    """The TimeML code ("AF", "NI") of the part of the day said with a clock time that writes
+    no a.m. or p.m.: named after it ("2:30 this afternoon", "eight o'clock tonight") or right
+    before it ("tonight at 7:30").
     """
     named = groups.get("daypart") or groups.get("ref", "")
     if not named:
         before = _PART_BEFORE.search(ctx.text, max(0, ctx.start - 16), ctx.start)
         named = before["part"] if before else ""
-    meaning = ctx.rules.lookup("daypart", named) if named else None
-    return {"NI": "night", "MO": "morning", "AF": "afternoon", "EV": "evening"}.get(str(meaning), "")
+    return str(ctx.rules.lookup("daypart", named) or "") if named else ""
 
 
 def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
@@ -80,11 +80,11 @@ def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Re
         hour, minute = hour_or_none, minute_or_none
     written = groups.get("ampm", "").lower()
     part = "" if written else _part_of_day(groups, ctx)
-    tonight = part == "night"
+    tonight = part == "NI"
     if tonight:  # "eight o'clock tonight" is in the evening, "two o'clock tonight" after midnight
-        written = "night" if _EVENING_HOURS[0] <= hour < _EVENING_HOURS[1] else "a"
+        written = "p" if _EVENING_HOURS[0] <= hour < _EVENING_HOURS[1] else "a"
     elif part:  # "2:30 this afternoon"
-        written = part
+        written = "a" if part == "MO" else "p"
     ampm = _HALF_OF_DAY.get(written, written[:1])
     if ampm == "p" and hour < 12:
         hour += 12
