@@ -53,8 +53,11 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("The two leaders meet separately Monday.", "Monday", 1, id="present-schedule"),
         pytest.param("The panel meets Monday in Rome.", "Monday", 1, id="present-schedule-3rd"),
         pytest.param("The trial starts in May.", "May", 1, id="present-schedule-month"),
+        pytest.param("She won the French Open on Sunday.", "Sunday", -1, id="open-a-name"),
         pytest.param("The fiscal year begins Oct. 1.", "Oct. 1", 1, id="present-schedule-date"),
         pytest.param("Results are due Tuesday.", "Tuesday", 1, id="due-ahead"),
+        pytest.param("The vote is set for Sunday.", "Sunday", 1, id="set-for"),
+        pytest.param("The vote was set for Sunday.", "Sunday", 0, id="set-for-past"),
         pytest.param("The deadline was extended to Sept. 30.", "Sept. 30", 1, id="put-off-to"),
         pytest.param("File it no later than March 1.", "March 1", 1, id="no-later-than"),
         pytest.param(

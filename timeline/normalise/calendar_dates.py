@@ -93,6 +93,11 @@ def _after_range_opening(point: Point, ctx: Context) -> Point:
         return point
 
 
+#: The first "hundreds" said of a decade rather than a century: "the 2000s" are 2000-2009,
+#: "the 1800s" the nineteenth century.
+_DECADE_OF_HUNDREDS = 2000
+
+
 def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     """Resolve a date named on the calendar: "1998", "the 1990s", "June 19", "Friday", "Q3"."""
     rules, ref = ctx.rules, ctx.reference
@@ -106,6 +111,8 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         digits = re.sub(r"\D", "", written)
         if len(digits) == 2:  # "the '90s"
             digits = str(latest_year_ending(int(digits), ref))
+        if digits.endswith("00") and int(digits) < _DECADE_OF_HUNDREDS:
+            return Resolution(digits[:2], mod)  # "the 1800s": a century, TimeML's "18"
         return Resolution(f"{digits[:3]}X", mod)
     if "century" in groups:
         century = lookup_int(rules, "century", groups["century"])

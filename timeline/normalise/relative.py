@@ -77,7 +77,7 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             if within is not None:
                 return Resolution(within, mod_of(groups, rule, rules))
         elif granularity == QUARTER and "rel" not in groups:
-            count = -1
+            count = 0 if ctx.tense > 0 else -1  # the quarter reported on, or the one under way
         elif granularity == WEEKEND and "rel" not in groups:
             # "over the weekend": the one just past, unless the sentence looks ahead
             count = 0 if ctx.reference.isoweekday() >= 6 or ctx.tense > 0 else -1
