@@ -122,7 +122,9 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         if month is None:
             return None
         day = lookup_int(rules, "day", groups["day"]) if "day" in groups else None
-        if year is None and "unit" in groups:  # "June last year"
+        if year is None and "anaphor" in groups:  # "June of that year": the year in focus
+            year = (ctx.anchor.start if ctx.anchor else ctx.reference).year
+        elif year is None and "unit" in groups:  # "June last year"
             year = ctx.reference.year + (rel or 0)
         elif year is None:
             year = year_for(month, day, rel, ctx)

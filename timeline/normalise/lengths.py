@@ -72,4 +72,6 @@ def resolve_set(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Res
         return Resolution(f"XXXX-{rules.lookup('season', groups['season'])}", rule.rule.mod)
     if "daypart" in groups:  # "every night"
         return Resolution(f"XXXX-XX-XXT{rules.lookup('daypart', groups['daypart'])}", rule.rule.mod)
+    if "num" not in groups and rules.lookup("unit", groups.get("unit", "")) == "WE":
+        return Resolution("XXXX-WXX-WE", rule.rule.mod)  # "every weekend", "on weekends"
     return duration_resolution(groups, rule, ctx)
