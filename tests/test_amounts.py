@@ -17,6 +17,8 @@ RULES = load_rules("en")
         pytest.param("1,500", 1500.0, id="digits"),
         pytest.param("2 1/2", 2.5, id="mixed-number"),
         pytest.param("a few", None, id="vague"),
+        pytest.param("two thousand five hundred", 2500.0, id="thousands-then-hundreds"),
+        pytest.param("one hundred and five", 105.0, id="hundred-and"),
     ],
 )
 def test_amount(text: str, expected: float | None) -> None:

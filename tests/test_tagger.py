@@ -330,6 +330,11 @@ def test_a_capitalised_season_inside_a_name_is_no_season() -> None:
     assert tag(text, reference=REF) == []
 
 
+def test_number_words_compose_as_english_writes_them() -> None:
+    (mention,) = tag("He served five one-year terms.", reference=REF)
+    assert (mention.text, mention.value) == ("one-year", "P1Y")
+
+
 def test_amounts_with_thousands_separators_are_read_whole() -> None:
     (mention,) = tag("Spending will rise over the next 10,000 years.", reference=REF)
     assert (mention.text, mention.value) == ("the next 10,000 years", "P10000Y")

@@ -31,16 +31,19 @@ def amount(rules: RuleSet, text: str) -> float | None:
         if denominator == 0:
             return None
         return int(mixed["whole"]) + numerator / denominator
-    total = 0.0
+    # "two thousand five hundred": a thousand closes the group before it, a hundred multiplies it.
+    total = group = 0.0
     for word in re.split(r"[\s-]+(?:and[\s-]+)?", text.strip()):
         value = rules.lookup("number", word)
         if not isinstance(value, int | float):
             return None
-        if value in (100, 1000):
-            total = (total or 1) * value
+        if value == 1000:
+            total, group = total + (group or 1) * value, 0.0
+        elif value == 100:
+            group = (group or 1) * value
         else:
-            total += value
-    return total
+            group += value
+    return total + group
 
 
 def year_of(rules: RuleSet, text: str) -> int | None:
