@@ -10,6 +10,8 @@ A rule file has six parts (see ``rules/en.toml``):
   for cues that point neither way (a past report of a plan: "was scheduled for"), ``report``
   for past reporting verbs, which date the report rather than what it reports, and
   ``possessive``, matched right after a mention ("Friday's ruling": the latest Friday);
+  ``prospect``, ``intent`` and ``modal`` look ahead ("ahead of", "agreed to", "could"),
+  and ``clause`` ends the right-hand window at a second clause with its own tense;
 - ``[prefilter]``: ``lead`` and ``core``, lower-case word alternations: every mention holds a
   core word and may start with up to four lead words (the scanner looks for these first);
 - ``[fragments]``: named regex pieces; a pattern writes ``{month}`` to use the fragment
@@ -224,6 +226,7 @@ class RuleSet:
     prospect_cue: re.Pattern[str]
     intent_cue: re.Pattern[str]
     clause_cue: re.Pattern[str]
+    modal_cue: re.Pattern[str]
     fragments_used: frozenset[str] = field(default_factory=frozenset)
     # The rules worth trying at a position, by its first two characters in lower case, else by
     # its first (in file order); ``anywhere`` for any other start. See timeline.regex_start.
@@ -345,7 +348,17 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
             "write one such as '2023-06-20'"
         ) from err
     cues = _table(data, "cues", source)
-    names = ("future", "past", "neutral", "report", "possessive", "prospect", "intent", "clause")
+    names = (
+        "future",
+        "past",
+        "neutral",
+        "report",
+        "possessive",
+        "prospect",
+        "intent",
+        "clause",
+        "modal",
+    )
     (
         future_cue,
         past_cue,
@@ -355,6 +368,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         prospect_cue,
         intent_cue,
         clause_cue,
+        modal_cue,
     ) = (_compile(str(cues.get(name, "(?!)")), f"{source}: [cues] {name}") for name in names)
     words = _table(data, "prefilter", source)
     if not words.get("core"):
@@ -399,6 +413,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         prospect_cue=prospect_cue,
         intent_cue=intent_cue,
         clause_cue=clause_cue,
+        modal_cue=modal_cue,
         fragments_used=frozenset(used),
         **_index_by_start(compiled),
     )

@@ -30,7 +30,8 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     only right next to the mention ("said Friday": the day of the report) or when the
     sentence has no other cue; elsewhere it dates the report, not the event reported.
     A possessive right after the mention ("Friday's ruling") names a reported event: past.
-    An intention in the past ("planned to") looks forward only at what follows it.
+    An intention in the past ("planned to") and a modal of possibility ("could") look forward
+    only at what follows them.
     A prospect ("ahead of the summit in September") looks forward when no verb says otherwise.
     """
     if rules.possessive_cue.match(text, end):
@@ -65,6 +66,8 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     # at it; after the mention it is a past verb like any other.
     before, after = _cue_distances(rules.intent_cue, left, length, right)
     found += [(before, 0, 1), (after, 1, -1)]
+    # A modal of possibility looks ahead only at what follows it.
+    found.append((_cue_distances(rules.modal_cue, left, length, right)[0], 0, 1))
     best: tuple[int, int, int] | None = None
     for distance, side, direction in found:
         if distance is not None and (best is None or (distance, side) < best[:2]):
