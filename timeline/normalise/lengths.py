@@ -26,6 +26,26 @@ def duration_resolution(
 _IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
 
 
+def _is_rate(groups: dict[str, str], ctx: Context) -> bool:
+    """Whether "a month" after a count of things is a rate, how often, not an amount of time:
+    "191,000 jobs a month", "4 percent a year", "two packs a day". Not when a shift follows
+    ("500 workers a year after the merger").
+    """
+    if ctx.text[ctx.start : ctx.end].split()[0].lower() not in ("a", "an"):
+        return False
+    following = ctx.text[ctx.end : ctx.end + 12].split()
+    if following and ctx.rules.lookup("shift", following[0]) is not None:
+        return False
+    words = ctx.text[max(0, ctx.start - 40) : ctx.start].split()[-3:-1]
+    return any(_is_count(word, ctx) for word in words)
+
+
+def _is_count(word: str, ctx: Context) -> bool:
+    """Whether a word is a count: "191,000", "4", "two"."""
+    digits = word.replace(",", "").replace(".", "", 1)
+    return digits.isdigit() or isinstance(ctx.rules.lookup("number", word), int | float)
+
+
 def resolve_amount(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     """Resolve an amount of time; "in five years" said of what is ahead is the date it reaches.
 
@@ -34,6 +54,8 @@ def resolve_amount(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> 
     cue or modifier ("in the next two years", "in about a week") stay durations.
     """
     resolution = duration_resolution(groups, rule, ctx)
+    if resolution is not None and _is_rate(groups, ctx):
+        return Resolution(resolution.value, resolution.mod, type="SET")
     granularity, factor = calendar_unit(ctx.rules, groups["unit"])
     if (
         resolution is None
