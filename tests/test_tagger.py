@@ -330,6 +330,12 @@ def test_a_capitalised_season_inside_a_name_is_no_season() -> None:
     assert tag(text, reference=REF) == []
 
 
+def test_the_first_of_a_month_is_a_day_not_the_whole_month() -> None:
+    # Oct. 1 lies 89 days back: too far to be taken nearest, so the tense decides.
+    (_, day) = tag("Fiscal 1991 begins Oct. 1.", reference=date(1989, 12, 29))
+    assert day.value == "1990-10-01"
+
+
 def test_number_words_compose_as_english_writes_them() -> None:
     (mention,) = tag("He served five one-year terms.", reference=REF)
     assert (mention.text, mention.value) == ("one-year", "P1Y")

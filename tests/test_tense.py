@@ -57,6 +57,8 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("The fiscal year begins Oct. 1.", "Oct. 1", 1, id="present-schedule-date"),
         pytest.param("Results are due Tuesday.", "Tuesday", 1, id="due-ahead"),
         pytest.param("The vote is set for Sunday.", "Sunday", 1, id="set-for"),
+        pytest.param("The vote is on Oct. 7.", "Oct. 7", 1, id="is-on-a-date"),
+        pytest.param("Economists had expected a rise in May.", "May", -1, id="had-expected"),
         pytest.param("The probe could reach orbit in May.", "May", 1, id="modal-ahead"),
         pytest.param("Talks on Friday could fail.", "Friday", 0, id="modal-behind"),
         pytest.param("She could not be reached Friday.", "Friday", 0, id="modal-negated"),

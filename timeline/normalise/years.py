@@ -68,6 +68,7 @@ def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
         return ref.year if ahead else ref.year + rel
     if rel == 0:
         return ref.year
+    month_only = day is None
     day = day or 1
     # Compare whole dates ("Jan. 31" is three months after Oct. 31, not two); Feb. 29 as 28.
     candidates = [date(ref.year + k, month, min(day, 28)) for k in (-1, 0, 1)]
@@ -81,7 +82,7 @@ def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
         closest = min(candidates, key=lambda c: abs((c - anchor.start).days))
         if abs((closest - anchor.start).days) <= _ANCHOR_DAYS:
             return closest.year
-    around = ref.replace(day=1) if day == 1 else ref
+    around = ref.replace(day=1) if month_only else ref
     return nearest(candidates, around, ctx).year
 
 
