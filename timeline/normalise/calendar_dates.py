@@ -170,7 +170,12 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         code = str(rules.lookup("season", groups["season"]))
         if year is None and "unit" in groups:  # "the spring of next year"
             year = ref.year + (rel or 0)
-        if year is None:
+        anchor = ctx.anchor
+        told = ctx.text[ctx.start : ctx.start + 4].lower() == "the " and "rel" in groups
+        story = "anaphor" in groups or told  # "That summer", "the next spring"
+        if year is None and story and anchor is not None:
+            point = _season_in_focus(code, rel or 0, anchor)
+        elif year is None:
             point = _season_for(code, rel, ctx)
         else:
             point = Point(SEASON, date(year, SEASON_START[code], 1))
@@ -218,6 +223,18 @@ def _weekday_and_day(groups: dict[str, str], mod: str | None, ctx: Context) -> R
         return None
     point = Point(DAY, min(candidates, key=lambda c: abs((c - ctx.reference).days)))
     return Resolution(str(point), mod, point)
+
+
+def _season_in_focus(code: str, step: int, anchor: Point) -> Point:
+    """The season of the year in focus ("1971 ... That summer"), or the one after (before) the
+    date in focus ("the following spring"); after a whole year, the next year's."""
+    year = anchor.start.year
+    season = date(year, SEASON_START[code], 1)
+    if step > 0 and (anchor.granularity == YEAR or season <= anchor.start):
+        year += 1
+    elif step < 0 and (anchor.granularity == YEAR or season >= anchor.start):
+        year -= 1
+    return Point(SEASON, date(year, SEASON_START[code], 1))
 
 
 def _season_for(code: str, rel: int | None, ctx: Context) -> Point:
