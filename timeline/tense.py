@@ -67,7 +67,7 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     before, after = _cue_distances(rules.intent_cue, left, length, right)
     found += [(before, 0, 1), (after, 1, -1)]
     # A modal of possibility looks ahead only at what follows it.
-    found.append((_cue_distances(rules.modal_cue, left, length, right)[0], 0, 1))
+    found.append((_cue_distances(rules.modal_cue, left, length, "")[0], 0, 1))
     best: tuple[int, int, int] | None = None
     for distance, side, direction in found:
         if distance is not None and (best is None or (distance, side) < best[:2]):

@@ -171,10 +171,8 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         if year is None and "unit" in groups:  # "the spring of next year"
             year = ref.year + (rel or 0)
         anchor = ctx.anchor
-        told = ctx.text[ctx.start : ctx.start + 4].lower() == "the " and "rel" in groups
-        story = "anaphor" in groups or told  # "That summer", "the next spring"
-        if year is None and story and anchor is not None:
-            point = _season_in_focus(code, rel or 0, anchor)
+        if year is None and "anaphor" in groups and anchor is not None:
+            point = _season_in_focus(code, rel or 0, anchor)  # "That summer", "the next spring"
         elif year is None:
             point = _season_for(code, rel, ctx)
         else:
