@@ -100,6 +100,31 @@ def duration(rules: RuleSet, num: str, unit_text: str, *, extra: float = 0.0) ->
     return _iso_duration([(int(count), unit)])
 
 
+#: Duration letters, larger first, as ISO 8601 writes them.
+_UNIT_ORDER = ("Y", "M", "W", "D", "TH", "TM", "TS")
+
+
+def compound_duration(rules: RuleSet, parts: list[tuple[str, str]]) -> str | None:
+    """Return the duration of an amount told in several units, larger first ("4 hours 31
+    minutes" -> ``PT4H31M``); ``None`` when an amount is unknown or not whole.
+
+    Weeks beside other units become days: ISO 8601 writes ``P3W`` alone, so "three weeks and
+    two days" is ``P23D``.
+    """
+    counted: list[tuple[int, str]] = []
+    for num, unit_text in parts:
+        unit, count = rules.lookup("unit", unit_text), amount(rules, num)
+        if unit not in _UNIT_ORDER or count is None or count != int(count):
+            return None
+        counted.append((int(count), unit))
+    weeks = sum(n for n, u in counted if u == "W")
+    if weeks:
+        days = weeks * 7 + sum(n for n, u in counted if u == "D")
+        rest = [(n, u) for n, u in counted if u not in ("W", "D")]
+        counted = sorted([*rest, (days, "D")], key=lambda part: _UNIT_ORDER.index(part[1]))
+    return _iso_duration(counted)
+
+
 def _iso_duration(parts: list[tuple[int, str]]) -> str:
     """Write ``[(2, "Y"), (6, "M")]`` as ``P2Y6M``; units "TH", "TM", "TS" go after the T."""
     day_part = "".join(f"{n}{u}" for n, u in parts if not u.startswith("T"))

@@ -11,7 +11,8 @@ A rule file has six parts (see ``rules/en.toml``):
   for past reporting verbs, which date the report rather than what it reports, and
   ``possessive``, matched right after a mention ("Friday's ruling": the latest Friday);
   ``prospect``, ``intent`` and ``modal`` look ahead ("ahead of", "agreed to", "could"),
-  and ``clause`` ends the right-hand window at a second clause with its own tense;
+  ``clause`` ends the right-hand window at a second clause with its own tense, and ``record``
+  marks a record measured up to now ("the highest level in five years");
 - ``[prefilter]``: ``lead`` and ``core``, lower-case word alternations: every mention holds a
   core word and may start with up to four lead words (the scanner looks for these first);
 - ``[fragments]``: named regex pieces; a pattern writes ``{month}`` to use the fragment
@@ -98,6 +99,8 @@ GROUPS = frozenset(
         "period",
         "nth",
         "frame",
+        "smaller_num",
+        "smaller_unit",
     }
 )
 
@@ -227,6 +230,7 @@ class RuleSet:
     intent_cue: re.Pattern[str]
     clause_cue: re.Pattern[str]
     modal_cue: re.Pattern[str]
+    record_cue: re.Pattern[str]
     fragments_used: frozenset[str] = field(default_factory=frozenset)
     # The rules worth trying at a position, by its first two characters in lower case, else by
     # its first (in file order); ``anywhere`` for any other start. See timeline.regex_start.
@@ -358,6 +362,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         "intent",
         "clause",
         "modal",
+        "record",
     )
     (
         future_cue,
@@ -369,6 +374,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         intent_cue,
         clause_cue,
         modal_cue,
+        record_cue,
     ) = (_compile(str(cues.get(name, "(?!)")), f"{source}: [cues] {name}") for name in names)
     words = _table(data, "prefilter", source)
     if not words.get("core"):
@@ -414,6 +420,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         intent_cue=intent_cue,
         clause_cue=clause_cue,
         modal_cue=modal_cue,
+        record_cue=record_cue,
         fragments_used=frozenset(used),
         **_index_by_start(compiled),
     )

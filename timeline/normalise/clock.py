@@ -8,7 +8,7 @@ import re
 from datetime import timedelta
 
 from timeline.amounts import amount
-from timeline.normalise.calendar_dates import resolve_calendar
+from timeline.normalise.calendar_dates import resolve_calendar, resolve_holiday
 from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
 from timeline.normalise.points import DAY, Point
 from timeline.rules import CompiledRule, RuleSet
@@ -47,7 +47,7 @@ def _clock_number(rules: RuleSet, text: str) -> int | None:
 #: o'clock tonight") come after midnight.
 _EVENING_HOURS = (5, 12)
 #: The groups that name the day of a clock time ("noon Thursday", "9 a.m. yesterday").
-_DAY = frozenset({"weekday", "month", "ref", "rel"})
+_DAY = frozenset({"weekday", "month", "ref", "rel", "holiday"})
 #: A part of the day right before "at" and a clock time: "tonight at 7:30".
 _PART_BEFORE = re.compile(r"\b(?P<part>\w+)\s+at\s+$", re.IGNORECASE)
 #: "4 in the morning", "11 at night": which half of the clock the part of the day means.
@@ -91,7 +91,12 @@ def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Re
     elif ampm == "a" and hour == 12:
         hour = 0
     day = ctx.day_in_focus
-    if "weekday" in groups or "month" in groups:  # "noon Thursday", "5 p.m. EST, Nov. 9"
+    if "holiday" in groups:  # "8 p.m. on Christmas Eve"
+        holiday = resolve_holiday({"holiday": groups["holiday"]}, rule, ctx)
+        if holiday is None or holiday.point is None:
+            return None
+        day = holiday.point.start
+    elif "weekday" in groups or "month" in groups:  # "noon Thursday", "5 p.m. EST, Nov. 9"
         named = resolve_calendar(
             {k: groups[k] for k in ("weekday", "month", "day") if k in groups}, rule, ctx
         )

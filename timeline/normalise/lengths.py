@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.amounts import amount, duration
+from timeline.amounts import amount, compound_duration, duration
 from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
 from timeline.normalise.points import WEEKEND, calendar_unit, point_of, shift
 from timeline.rules import CompiledRule
@@ -17,6 +17,10 @@ def duration_resolution(
     groups: dict[str, str], rule: CompiledRule, ctx: Context
 ) -> Resolution | None:
     """An amount of time as a TimeML duration: "two days" is P2D."""
+    if "smaller_unit" in groups:  # "4 hours 31 minutes"
+        parts = [(groups["num"], groups["unit"]), (groups["smaller_num"], groups["smaller_unit"])]
+        value = compound_duration(ctx.rules, parts)
+        return None if value is None else Resolution(value, mod_of(groups, rule, ctx.rules))
     extra = 0.5 if "fraction" in groups else 0.0
     value = duration(ctx.rules, groups.get("num", "a"), groups["unit"], extra=extra)
     return None if value is None else Resolution(value, mod_of(groups, rule, ctx.rules))
@@ -46,6 +50,19 @@ def _is_count(word: str, ctx: Context) -> bool:
     return digits.isdigit() or isinstance(ctx.rules.lookup("number", word), int | float)
 
 
+#: How far back a record may be named before "in five years": the clause it opens.
+_RECORD_WINDOW = 80
+
+
+def _after_record(ctx: Context) -> bool:
+    """Whether a record or a first comes before the amount in its sentence: "will be the first
+    visit in five years" is the five years up to now."""
+    start = max(0, ctx.start - _RECORD_WINDOW)
+    left = ctx.text[start : ctx.start]
+    cut = max(left.rfind(". "), left.rfind("; "), left.rfind("? "), left.rfind("! "))
+    return ctx.rules.record_cue.search(left, cut + 1) is not None
+
+
 def resolve_amount(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     """Resolve an amount of time; "in five years" said of what is ahead is the date it reaches.
 
@@ -65,6 +82,7 @@ def resolve_amount(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> 
         or "mod" in groups
         or _IN_BEFORE.search(ctx.text, max(0, ctx.start - 4), ctx.start) is None
         or ctx.tense <= 0
+        or _after_record(ctx)
     ):
         return resolution
     count = amount(ctx.rules, groups.get("num", "a"))
