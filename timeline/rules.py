@@ -12,7 +12,8 @@ A rule file has six parts (see ``rules/en.toml``):
   ``possessive``, matched right after a mention ("Friday's ruling": the latest Friday);
   ``prospect``, ``intent`` and ``modal`` look ahead ("ahead of", "agreed to", "could"),
   ``clause`` ends the right-hand window at a second clause with its own tense, and ``record``
-  marks a record measured up to now ("the highest level in five years");
+  marks a record measured up to now ("the highest level in five years"); ``limit`` ("until")
+  looks ahead unless a past verb comes before it;
 - ``[prefilter]``: ``lead`` and ``core``, lower-case word alternations: every mention holds a
   core word and may start with up to four lead words (the scanner looks for these first);
 - ``[fragments]``: named regex pieces; a pattern writes ``{month}`` to use the fragment
@@ -231,6 +232,7 @@ class RuleSet:
     clause_cue: re.Pattern[str]
     modal_cue: re.Pattern[str]
     record_cue: re.Pattern[str]
+    limit_cue: re.Pattern[str]
     fragments_used: frozenset[str] = field(default_factory=frozenset)
     # The rules worth trying at a position, by its first two characters in lower case, else by
     # its first (in file order); ``anywhere`` for any other start. See timeline.regex_start.
@@ -363,6 +365,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         "clause",
         "modal",
         "record",
+        "limit",
     )
     (
         future_cue,
@@ -375,6 +378,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         clause_cue,
         modal_cue,
         record_cue,
+        limit_cue,
     ) = (_compile(str(cues.get(name, "(?!)")), f"{source}: [cues] {name}") for name in names)
     words = _table(data, "prefilter", source)
     if not words.get("core"):
@@ -421,6 +425,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         clause_cue=clause_cue,
         modal_cue=modal_cue,
         record_cue=record_cue,
+        limit_cue=limit_cue,
         fragments_used=frozenset(used),
         **_index_by_start(compiled),
     )

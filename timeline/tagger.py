@@ -52,11 +52,18 @@ def _candidates(rules: RuleSet, text: str) -> Iterator[tuple[int, CompiledRule, 
         hits = rules.prefilter_folded.finditer(text)
     for hit in hits:
         core = hit.start("core")
+        after = hit.start()
         for word in _WORD_START.finditer(text, hit.start(), core + 1):
+            if word.start() < after:
+                continue
             chosen = _choose(rules, text, word.start())
             if chosen is not None:
                 yield (word.start(), *chosen)
-                break
+                # A match that stops short of the core word ("a second" rejected before
+                # "10-year term") leaves the words after it to try.
+                after = chosen[1].end()
+                if after > core:
+                    break
 
 
 def _reaches_in_focus(reaches: Point | None, anchor: Point | None) -> bool:

@@ -59,15 +59,22 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
         (1, rules.future_cue),
         (-1, rules.past_cue),
     )
+    past = None
     for direction, cue in cues:
         before, after = _cue_distances(cue, left, length, right)
         found += [(before, 0, direction), (after, 1, direction)]
+        if direction < 0:
+            past = before
     # An intention in the past looks ahead from where it stands: before the mention it points
     # at it; after the mention it is a past verb like any other.
     before, after = _cue_distances(rules.intent_cue, left, length, right)
     found += [(before, 0, 1), (after, 1, -1)]
     # A modal of possibility looks ahead only at what follows it.
     found.append((_cue_distances(rules.modal_cue, left, length, "")[0], 0, 1))
+    # "until" looks ahead at what follows it, unless a past verb comes before it.
+    limit = _cue_distances(rules.limit_cue, left, length, "")[0]
+    if limit is not None and (past is None or past < limit):
+        found.append((limit, 0, 1))
     best: tuple[int, int, int] | None = None
     for distance, side, direction in found:
         if distance is not None and (best is None or (distance, side) < best[:2]):

@@ -122,7 +122,14 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         if month is None:
             return None
         day = lookup_int(rules, "day", groups["day"]) if "day" in groups else None
-        if year is None and "anaphor" in groups:  # "June of that year": the year in focus
+        if year is None and "anaphor" in groups and "unit" not in groups:
+            # "the following May", "that January": the month of the story told
+            anchor = ctx.anchor
+            if anchor is None:
+                year = year_for(month, day, rel, ctx)
+            else:
+                year = _month_in_focus(month, rel or 0, anchor).start.year
+        elif year is None and "anaphor" in groups:  # "June of that year": the year in focus
             year = (ctx.anchor.start if ctx.anchor else ctx.reference).year
         elif year is None and "unit" in groups:  # "June last year"
             year = ctx.reference.year + (rel or 0)
@@ -164,6 +171,10 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
                     ctx.tense <= 0 or _just_closed(start_month, size, now, ctx)
                 ):
                     year -= 1
+                elif ref.month - (start_month + size - 1) > _CLOSED_MONTHS and ctx.tense > 0:
+                    # long over this year, so still ahead: "expects the deal to close in the
+                    # first quarter" said in December is next year's
+                    year += 1
             point = Point(granularity, date(year, start_month, 1))
             return Resolution(str(point), mod, point)
     if "season" in groups:
@@ -189,6 +200,12 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         point = Point(YEAR, date(year, 1, 1))
         return Resolution(str(point), mod, point)
     return None
+
+
+#: A quarter or half closed more than this many months ago is, in the future tense, next
+#: year's; one closed more recently may still be reported on ("will report third-quarter
+#: results" in October).
+_CLOSED_MONTHS = 3
 
 
 def _just_closed(start_month: int, size: int, now: int, ctx: Context) -> bool:
@@ -233,6 +250,20 @@ def _season_in_focus(code: str, step: int, anchor: Point) -> Point:
     elif step < 0 and (anchor.granularity == YEAR or season >= anchor.start):
         year -= 1
     return Point(SEASON, date(year, SEASON_START[code], 1))
+
+
+def _month_in_focus(month: int, step: int, anchor: Point) -> Point:
+    """The month after (before) the date in focus ("June 6, 1944 ... the following May" is
+    1945-05), or for ``step`` 0 the one nearest it ("December 1911 ... that January")."""
+    year = anchor.start.year
+    if anchor.granularity == YEAR:
+        return Point(MONTH, date(year + step, month, 1))
+    told = [Point(MONTH, date(year + k, month, 1)) for k in (-1, 0, 1)]
+    if step > 0:
+        return next(p for p in told if p.start > anchor.start)
+    if step < 0:
+        return next(p for p in reversed(told) if p.start < point_of(anchor.start, MONTH).start)
+    return min(told, key=lambda p: abs((p.start - anchor.start).days))
 
 
 def _season_for(code: str, rel: int | None, ctx: Context) -> Point:

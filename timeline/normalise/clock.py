@@ -98,7 +98,7 @@ def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Re
         day = holiday.point.start
     elif "weekday" in groups or "month" in groups:  # "noon Thursday", "5 p.m. EST, Nov. 9"
         named = resolve_calendar(
-            {k: groups[k] for k in ("weekday", "month", "day") if k in groups}, rule, ctx
+            {k: groups[k] for k in ("weekday", "month", "day", "year") if k in groups}, rule, ctx
         )
         if named is None or named.point is None:
             return None

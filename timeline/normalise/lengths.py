@@ -40,12 +40,23 @@ def _is_rate(groups: dict[str, str], ctx: Context) -> bool:
     following = ctx.text[ctx.end : ctx.end + 12].split()
     if following and ctx.rules.lookup("shift", following[0]) is not None:
         return False
-    words = ctx.text[max(0, ctx.start - 40) : ctx.start].split()[-3:-1]
-    return any(_is_count(word, ctx) for word in words)
+    before = ctx.text[max(0, ctx.start - 40) : ctx.start]
+    # Only the words of this sentence: "It opened in 2010. It took a year" counts nothing.
+    sentence = re.split(r"[.!?;:](?:\s|$)", before)[-1].split()
+    # "for a week", "in a month": an amount of time after its preposition, never a rate
+    if sentence and _BEFORE_AMOUNT.fullmatch(sentence[-1]):
+        return False
+    return any(_is_count(word, ctx) for word in sentence[-3:-1])
+
+
+#: Prepositions that take an amount of time: "for a week" is how long, not how often.
+_BEFORE_AMOUNT = re.compile(r"for|in|within|over|after|during|about|around|nearly|almost", re.I)
 
 
 def _is_count(word: str, ctx: Context) -> bool:
-    """Whether a word is a count: "191,000", "4", "two"."""
+    """Whether a word is a count: "191,000", "4", "two" (not the article "a")."""
+    if word.lower() in ("a", "an"):
+        return False
     digits = word.replace(",", "").replace(".", "", 1)
     return digits.isdigit() or isinstance(ctx.rules.lookup("number", word), int | float)
 

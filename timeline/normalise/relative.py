@@ -257,9 +257,14 @@ def _shifted(
             focus = reporting_period(ctx)
             return shift(focus, direction * 12 // MONTHS_PER[focus.granularity])
         # A story moves on from the date it last named: "in 2009 ... two years later" is 2011.
-        # Looking back a year or more counts from the report ("the year-earlier results" after
-        # "last year" are still a year before the report's period).
-        moves_on = anaphoric and anchor is not None and steps > 0
+        # Looking back counts from the report ("the year-earlier results" after "last year" are
+        # still a year before the report's period), unless the story is told in years long past
+        # ("in 1972 ... Four years earlier" is 1968).
+        moves_on = (
+            anaphoric
+            and anchor is not None
+            and (steps > 0 or anchor.start.year < ctx.reference.year - 1)
+        )
         if granularity in (DECADE, CENTURY):
             # "a decade ago" is about ten years back (1989 in 1999), not the 1980s as a whole.
             years = steps * MONTHS_PER[granularity] // 12

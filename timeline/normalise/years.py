@@ -19,6 +19,8 @@ _NEAR_DAYS = 62
 #: A month named with no year and no tense cue right after a future date is taken near that
 #: date when one such month lies within this many days of it.
 _ANCHOR_DAYS = 200
+#: A story told in years long past goes on for about this many days after the date it names.
+_STORY_DAYS = 92
 
 
 def nearest(candidates: list[date], reference: date, ctx: Context) -> date:
@@ -82,6 +84,22 @@ def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
         closest = min(candidates, key=lambda c: abs((c - anchor.start).days))
         if abs((closest - anchor.start).days) <= _ANCHOR_DAYS:
             return closest.year
+    if (
+        anchor is not None
+        and anchor.granularity in (DAY, MONTH)
+        and anchor.start.year < ref.year - 1
+        and ctx.tense <= 0
+    ):  # a story told in years long past ("began on Oct. 16, 1962 ... On Oct. 28"): the
+        # weeks after the date it last named
+        for year in (anchor.start.year, anchor.start.year + 1):
+            told = date(year, month, min(day, 28))
+            after = (told - anchor.start).days
+            # Within the month named, a day tells nothing of the year ("the August 1988
+            # cease-fire ... the invasion on Aug. 2"): only later months follow the story.
+            if (anchor.granularity == DAY or told.month != anchor.start.month) and (
+                0 <= after <= _STORY_DAYS
+            ):
+                return year
     around = ref.replace(day=1) if month_only else ref
     return nearest(candidates, around, ctx).year
 
