@@ -35,7 +35,9 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     A prospect ("ahead of the summit in September") looks forward when no verb says otherwise.
     """
     if rules.possessive_cue.match(text, end):
-        return -1
+        # "ahead of Wednesday's decision" is still to come; other possessives were reported
+        prospect = rules.prospect_cue.search(text, max(0, start - _ADJACENT - 16), start)
+        return 1 if prospect is not None and start - prospect.end() <= _ADJACENT else -1
     # The left side runs on through the mention so that a cue may look ahead at it
     # ("meets Monday"); only cues that end before the mention count.
     left = text[max(0, start - _WINDOW) : end]

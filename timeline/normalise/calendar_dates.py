@@ -13,7 +13,9 @@ from timeline.amounts import year_of
 from timeline.holidays import holiday_date
 from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
 from timeline.normalise.points import (
+    CENTURY,
     DAY,
+    DECADE,
     HALF,
     MONTH,
     QUARTER,
@@ -112,11 +114,18 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         if len(digits) == 2:  # "the '90s"
             digits = str(latest_year_ending(int(digits), ref))
         if digits.endswith("00") and int(digits) < _DECADE_OF_HUNDREDS:
-            return Resolution(digits[:2], mod)  # "the 1800s": a century, TimeML's "18"
-        return Resolution(f"{digits[:3]}X", mod)
+            # "the 1800s": a century, TimeML's "18"
+            point = Point(CENTURY, date(int(digits[:2]) * 100, 1, 1))
+        else:
+            point = Point(DECADE, date(int(digits[:3]) * 10, 1, 1))
+        # The period is in focus: "In the 1920s ... By the end of the decade" is 192X.
+        return Resolution(str(point), mod, point)
     if "century" in groups:
         century = lookup_int(rules, "century", groups["century"])
-        return None if century is None else Resolution(f"{century - 1:02d}", mod)
+        if century is None or not 1 <= century <= 99:
+            return None
+        point = Point(CENTURY, date((century - 1) * 100 or 1, 1, 1))
+        return Resolution(str(point), mod, point)
     if "month" in groups:
         month = lookup_int(rules, "month", groups["month"])
         if month is None:
