@@ -20,7 +20,9 @@ def resolve_ref(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Res
     meaning = str(rules.lookup("ref", groups.get("ref", "")) or "")
     if "rel" in groups:
         meaning = f"D{lookup_int(rules, 'rel', groups['rel']) or 0}"
-    if meaning.startswith("D"):
+    if "anaphor" in groups:  # "the next morning": counted from the day in focus
+        day = ctx.day_in_focus + timedelta(days=int(meaning[1:]))
+    elif meaning.startswith("D"):
         day = ctx.reference + timedelta(days=int(meaning[1:]))
     elif meaning:
         return Resolution(meaning, mod_of(groups, rule, rules))
