@@ -13,7 +13,8 @@ A rule file has six parts (see ``rules/en.toml``):
   ``prospect``, ``intent`` and ``modal`` look ahead ("ahead of", "agreed to", "could"),
   ``clause`` ends the right-hand window at a second clause with its own tense, and ``record``
   marks a record measured up to now ("the highest level in five years"); ``limit`` ("until")
-  looks ahead unless a past verb comes before it;
+  looks ahead unless a past verb comes before it; ``game`` marks a sentence about a match,
+  whose halves and quarters are periods of play;
 - ``[prefilter]``: ``lead`` and ``core``, lower-case word alternations: every mention holds a
   core word and may start with up to four lead words (the scanner looks for these first);
 - ``[fragments]``: named regex pieces; a pattern writes ``{month}`` to use the fragment
@@ -102,6 +103,8 @@ GROUPS = frozenset(
         "frame",
         "smaller_num",
         "smaller_unit",
+        "smallest_num",
+        "smallest_unit",
     }
 )
 
@@ -233,6 +236,7 @@ class RuleSet:
     modal_cue: re.Pattern[str]
     record_cue: re.Pattern[str]
     limit_cue: re.Pattern[str]
+    game_cue: re.Pattern[str]
     fragments_used: frozenset[str] = field(default_factory=frozenset)
     # The rules worth trying at a position, by its first two characters in lower case, else by
     # its first (in file order); ``anywhere`` for any other start. See timeline.regex_start.
@@ -366,6 +370,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         "modal",
         "record",
         "limit",
+        "game",
     )
     (
         future_cue,
@@ -379,6 +384,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         modal_cue,
         record_cue,
         limit_cue,
+        game_cue,
     ) = (_compile(str(cues.get(name, "(?!)")), f"{source}: [cues] {name}") for name in names)
     words = _table(data, "prefilter", source)
     if not words.get("core"):
@@ -426,6 +432,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         modal_cue=modal_cue,
         record_cue=record_cue,
         limit_cue=limit_cue,
+        game_cue=game_cue,
         fragments_used=frozenset(used),
         **_index_by_start(compiled),
     )

@@ -31,6 +31,7 @@ from timeline.normalise.points import (
 from timeline.normalise.reporting import reporting_period, speaks_of_quarter
 from timeline.normalise.years import latest_year_ending, nearest, year_for
 from timeline.rules import CompiledRule, RuleSet
+from timeline.tense import SENTENCE_END
 
 #: Cue words that count from the day in focus, not from the reference ("the previous Friday").
 _ANAPHORIC_RELS = frozenset({"previous", "prior", "preceding", "following"})
@@ -166,6 +167,8 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         point = Point(DAY, _weekday(weekday, rel, ctx, anaphoric=anaphoric))
         return Resolution(str(point), mod, point)
     for group, granularity, size in (("quarter", QUARTER, 3), ("half", HALF, 6)):
+        if group in groups and year is None and "unit" not in groups and _in_a_game(ctx):
+            return None  # "scored twice in the second half": a period of play
         if group in groups:
             number = lookup_int(rules, group, groups[group])
             if number is None:
@@ -209,6 +212,21 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         point = Point(YEAR, date(year, 1, 1))
         return Resolution(str(point), mod, point)
     return None
+
+
+#: How far either side of a quarter or half to look for words of a match.
+_GAME_WINDOW = 100
+
+
+def _in_a_game(ctx: Context) -> bool:
+    """Whether the sentence around the mention tells of a match ("led 14-7 at the end of the
+    first quarter"), so that its halves and quarters are periods of play, not of a year."""
+    start = max(0, ctx.start - _GAME_WINDOW)
+    text = ctx.text[start : ctx.end + _GAME_WINDOW]
+    start_in_text = ctx.start - start
+    ends = [m.end() for m in SENTENCE_END.finditer(text) if m.end() <= start_in_text]
+    stop = next((m.start() for m in SENTENCE_END.finditer(text, start_in_text)), len(text))
+    return ctx.rules.game_cue.search(text, ends[-1] if ends else 0, stop) is not None
 
 
 #: A quarter or half closed more than this many months ago is, in the future tense, next

@@ -118,4 +118,7 @@ def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Re
         # "the attack came shortly after midnight": the midnight gone by, the one this day began
         # with (TimeML writes it as the day before at T24:00).
         day -= timedelta(days=1)
-    return Resolution(f"{day.isoformat()}T{hour:02d}:{minute:02d}", mod_of(groups, rule, ctx.rules))
+    # A time named with its day puts that day in focus: "at 9 p.m. on May 2 ... The next day".
+    point = None if groups.keys().isdisjoint(_DAY) else Point(DAY, day)
+    value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+    return Resolution(value, mod_of(groups, rule, ctx.rules), point)

@@ -19,6 +19,8 @@ def duration_resolution(
     """An amount of time as a TimeML duration: "two days" is P2D."""
     if "smaller_unit" in groups:  # "4 hours 31 minutes"
         parts = [(groups["num"], groups["unit"]), (groups["smaller_num"], groups["smaller_unit"])]
+        if "smallest_unit" in groups:  # "2 hours 8 minutes 41 seconds"
+            parts.append((groups["smallest_num"], groups["smallest_unit"]))
         value = compound_duration(ctx.rules, parts)
         return None if value is None else Resolution(value, mod_of(groups, rule, ctx.rules))
     extra = 0.5 if "fraction" in groups else 0.0
@@ -43,14 +45,19 @@ def _is_rate(groups: dict[str, str], ctx: Context) -> bool:
     before = ctx.text[max(0, ctx.start - 40) : ctx.start]
     # Only the words of this sentence: "It opened in 2010. It took a year" counts nothing.
     sentence = re.split(r"[.!?;:](?:\s|$)", before)[-1].split()
-    # "for a week", "in a month": an amount of time after its preposition, never a rate
-    if sentence and _BEFORE_AMOUNT.fullmatch(sentence[-1]):
+    # "for a week", "in a month": an amount of time after its preposition, never a rate; nor
+    # after a verb or "and" ("began on June 2 and lasted a week")
+    if len(sentence) < 2 or _NOT_COUNTED.fullmatch(sentence[-1]):
         return False
     return any(_is_count(word, ctx) for word in sentence[-3:-1])
 
 
-#: Prepositions that take an amount of time: "for a week" is how long, not how often.
-_BEFORE_AMOUNT = re.compile(r"for|in|within|over|after|during|about|around|nearly|almost", re.I)
+#: Words that take an amount of time ("for a week", "lasted a week"): how long, not how often.
+_NOT_COUNTED = re.compile(
+    r"for|in|within|over|after|during|about|around|nearly|almost|and|or|but|\w+ed|spent|took|"
+    r"takes?|lasts?|spend|spends",
+    re.IGNORECASE,
+)
 
 
 def _is_count(word: str, ctx: Context) -> bool:

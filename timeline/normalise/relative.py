@@ -68,7 +68,11 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         closing = closing_day(ctx) if granularity == QUARTER and "rel" not in groups else None
         if closing is not None:  # "the quarter ended July 31": the quarter that day closes
             base = quarter_closing(closing).start
-        elif anchor is not None and finer_or_equal(anchor.granularity, granularity):
+        elif (
+            anchor is not None
+            and finer_or_equal(anchor.granularity, granularity)
+            and not (granularity in (DECADE, CENTURY) and ctx.tense > 0)
+        ):  # ("by the end of the decade he wants to retire" looks ahead from the report)
             base = anchor.start
         elif anchor is not None and "rel" not in groups and _points_back(groups["anaphor"]):
             # "last October ... crossed out that same day": a day of that month, which one
@@ -236,6 +240,10 @@ def _whole_units(granularity: str, count: float) -> tuple[str, float]:
     return granularity, count
 
 
+#: A month this recent (in days before the report) is the one a monthly figure speaks of.
+_RECENT_MONTH_DAYS = 120
+
+
 def _shifted(
     groups: dict[str, str], granularity: str, steps: int, ctx: Context, *, anaphoric: bool
 ) -> Point | None:
@@ -256,6 +264,15 @@ def _shifted(
         ):
             focus = reporting_period(ctx)
             return shift(focus, direction * 12 // MONTHS_PER[focus.granularity])
+        if (
+            steps == -1
+            and granularity == YEAR
+            and anchor is not None
+            and anchor.granularity == MONTH
+            and 0 <= (ctx.reference - anchor.start).days <= _RECENT_MONTH_DAYS
+            and compares(ctx)
+        ):  # "prices in December rose 6.5% from a year earlier": that month a year back
+            return shift(anchor, -12)
         # A story moves on from the date it last named: "in 2009 ... two years later" is 2011.
         # Looking back counts from the report ("the year-earlier results" after "last year" are
         # still a year before the report's period), unless the story is told in years long past

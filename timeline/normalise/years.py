@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from timeline.normalise.context import Context
-from timeline.normalise.points import DAY, MONTH, WEEK
+from timeline.normalise.points import DAY, MONTH, WEEK, Point
 
 #: A date without a year this close to the reference (in days) is taken nearest to it.
 _NEAR_DAYS = 62
@@ -21,6 +21,8 @@ _NEAR_DAYS = 62
 _ANCHOR_DAYS = 200
 #: A story told in years long past goes on for about this many days after the date it names.
 _STORY_DAYS = 92
+#: ... and looks back this many days before it ("It had begun on Oct. 16").
+_STORY_DAYS_BACK = 31
 
 
 def nearest(candidates: list[date], reference: date, ctx: Context) -> date:
@@ -86,22 +88,35 @@ def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
             return closest.year
     if (
         anchor is not None
-        and anchor.granularity in (DAY, MONTH)
+        and anchor.granularity == DAY
         and anchor.start.year < ref.year - 1
         and ctx.tense <= 0
-    ):  # a story told in years long past ("began on Oct. 16, 1962 ... On Oct. 28"): the
-        # weeks after the date it last named
-        for year in (anchor.start.year, anchor.start.year + 1):
-            told = date(year, month, min(day, 28))
-            after = (told - anchor.start).days
-            # Within the month named, a day tells nothing of the year ("the August 1988
-            # cease-fire ... the invasion on Aug. 2"): only later months follow the story.
-            if (anchor.granularity == DAY or told.month != anchor.start.month) and (
-                0 <= after <= _STORY_DAYS
-            ):
-                return year
+    ):
+        told = _year_in_story(month, day, anchor, candidates, ctx)
+        if told is not None:
+            return told
     around = ref.replace(day=1) if month_only else ref
     return nearest(candidates, around, ctx).year
+
+
+def _year_in_story(
+    month: int, day: int, anchor: Point, candidates: list[date], ctx: Context
+) -> int | None:
+    """The year of a day told in a story around the date it last named, in years long past
+    ("began on Oct. 16, 1962 ... On Oct. 28" is 1962), if the story goes on there.
+
+    A date near the report and not after it is the report's, as news names it without a year
+    ("founded on June 3, 2001, the firm said on July 12"; "Sept. 11, 1973 ... On Sept. 10,
+    thousands marched"). One after the report is not, when told in the past.
+    """
+    ref = ctx.reference
+    if any(abs((c - ref).days) <= _NEAR_DAYS and c <= ref for c in candidates):
+        return None
+    for year in (anchor.start.year, anchor.start.year + 1, anchor.start.year - 1):
+        apart = (date(year, month, min(day, 28)) - anchor.start).days
+        if -_STORY_DAYS_BACK <= apart <= _STORY_DAYS:
+            return year
+    return None
 
 
 def _year_of_last_or_next(month: int, rel: int, ref: date) -> int:
