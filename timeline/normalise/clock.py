@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from timeline.amounts import amount
 from timeline.normalise.calendar_dates import resolve_calendar, resolve_holiday
@@ -68,6 +68,45 @@ def _part_of_day(groups: dict[str, str], ctx: Context) -> str:
     return str(ctx.rules.lookup("daypart", named) or "") if named else ""
 
 
+#: The groups that name a clock time's day, and the parts of the day a day may carry.
+_DAY_GROUPS = frozenset({"weekday", "month", "day", "year", "ref", "rel", "holiday", "daypart"})
+#: What joins the two clock times of a range: "4 p.m. to 9 p.m.", "1 a.m.-3 a.m.".
+_CLOCK_RANGE = re.compile(r"\s*(?:and|to|until|till|through|[-\u2013])\s*", re.IGNORECASE)
+
+
+def _range_end(rule: CompiledRule, ctx: Context) -> dict[str, str] | None:
+    """The groups of the clock time that closes a range opened by this one, if it names its
+    day ("from 1 a.m. to 4 a.m. on Thursday")."""
+    joint = _CLOCK_RANGE.match(ctx.text, ctx.end)
+    if joint is None:
+        return None
+    closing = rule.regex.match(ctx.text, joint.end())
+    if closing is None:
+        return None
+    groups = rule.captures(closing)
+    return None if groups.keys().isdisjoint(_DAY) else groups
+
+
+def _named_day(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> date | None:
+    """The day a clock time is on: the one named with it, else the day in focus."""
+    if "holiday" in groups:  # "8 p.m. on Christmas Eve"
+        holiday = resolve_holiday({"holiday": groups["holiday"]}, rule, ctx)
+        return None if holiday is None or holiday.point is None else holiday.point.start
+    if "weekday" in groups or "month" in groups:  # "noon Thursday", "5 p.m. EST, Nov. 9"
+        named = resolve_calendar(
+            {k: groups[k] for k in ("weekday", "month", "day", "year") if k in groups}, rule, ctx
+        )
+        return None if named is None or named.point is None else named.point.start
+    if "ref" in groups:  # "9 a.m. yesterday"
+        meaning = str(ctx.rules.lookup("ref", groups["ref"]) or "")
+        if not meaning.startswith("D"):
+            return None
+        return ctx.reference + timedelta(days=int(meaning[1:]))
+    if "rel" in groups:  # "2:30 this afternoon", "nine o'clock last night"
+        return ctx.reference + timedelta(days=lookup_int(ctx.rules, "rel", groups["rel"]) or 0)
+    return ctx.day_in_focus
+
+
 def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     """Resolve a clock time on the day in focus, or on the day named with it ("noon Thursday",
     "9 a.m. yesterday")."""
@@ -92,26 +131,14 @@ def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Re
         hour += 12
     elif ampm == "a" and hour == 12:
         hour = 0
-    day = ctx.day_in_focus
-    if "holiday" in groups:  # "8 p.m. on Christmas Eve"
-        holiday = resolve_holiday({"holiday": groups["holiday"]}, rule, ctx)
-        if holiday is None or holiday.point is None:
-            return None
-        day = holiday.point.start
-    elif "weekday" in groups or "month" in groups:  # "noon Thursday", "5 p.m. EST, Nov. 9"
-        named = resolve_calendar(
-            {k: groups[k] for k in ("weekday", "month", "day", "year") if k in groups}, rule, ctx
-        )
-        if named is None or named.point is None:
-            return None
-        day = named.point.start
-    elif "ref" in groups:  # "9 a.m. yesterday"
-        meaning = str(ctx.rules.lookup("ref", groups["ref"]) or "")
-        if not meaning.startswith("D"):
-            return None
-        day = ctx.reference + timedelta(days=int(meaning[1:]))
-    elif "rel" in groups:  # "2:30 this afternoon", "nine o'clock last night"
-        day = ctx.reference + timedelta(days=lookup_int(ctx.rules, "rel", groups["rel"]) or 0)
+    if groups.keys().isdisjoint(_DAY):
+        # "between 4 p.m. and 9 p.m. on Tuesday": the day named after the range's end
+        end = _range_end(rule, ctx)
+        if end is not None:
+            groups = {**groups, **{k: v for k, v in end.items() if k in _DAY_GROUPS}}
+    day = _named_day(groups, rule, ctx)
+    if day is None:
+        return None
     if tonight and hour < _EVENING_HOURS[0]:
         day += timedelta(days=1)  # "two o'clock tonight": after midnight
     elif hour == 24 and day == ctx.reference and ctx.tense < 0 and groups.keys().isdisjoint(_DAY):
