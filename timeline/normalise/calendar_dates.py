@@ -107,8 +107,17 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
     mod = mod_of(groups, rule, rules)
     rel = lookup_int(rules, "rel", groups["rel"]) if "rel" in groups else None
     year = year_of(rules, groups["year"]) if "year" in groups else None
-    if year is not None and len(groups["year"]) == 2:  # "'08"
-        year = latest_year_ending(year, ref)
+    if year is not None and len(groups["year"]) == 2:
+        opening = ctx.anchor
+        if (
+            opening is not None
+            and opening.granularity == YEAR
+            and ctx.text[max(0, ctx.start - 5) : ctx.start - 1] == str(opening.start.year)
+        ):  # "1914-18": after the year that opens the range
+            hundreds = opening.start.year // 100 * 100
+            year += hundreds if hundreds + year > opening.start.year else hundreds + 100
+        else:  # "'08"
+            year = latest_year_ending(year, ref)
     if "decade" in groups:
         written = str(rules.lookup("decade", groups["decade"]) or groups["decade"])
         digits = re.sub(r"\D", "", written)
