@@ -165,6 +165,8 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         return Resolution(str(point), mod, point)
     if "weekday" in groups and "day" in groups:  # "Saturday the twentieth"
         return _weekday_and_day(groups, mod, ctx)
+    if "day" in groups and "weekday" not in groups:  # "due in court on the 22nd"
+        return _day_of_month(groups, mod, ctx)
     if "weekday" in groups:
         weekday = lookup_int(rules, "weekday", groups["weekday"])
         if weekday is None:
@@ -273,6 +275,28 @@ def _weekday_and_day(groups: dict[str, str], mod: str | None, ctx: Context) -> R
     if not candidates:
         return None
     point = Point(DAY, min(candidates, key=lambda c: abs((c - ctx.reference).days)))
+    return Resolution(str(point), mod, point)
+
+
+def _day_of_month(groups: dict[str, str], mod: str | None, ctx: Context) -> Resolution | None:
+    """A day of the month named alone ("on the 22nd"): in the month in focus, else in the
+    report's month, or the month before (after) it when the tense says the day is past (ahead).
+    """
+    day = lookup_int(ctx.rules, "day", groups["day"])
+    if day is None:
+        return None
+    anchor, ref = ctx.anchor, ctx.reference
+    in_focus = anchor is not None and anchor.granularity in (DAY, MONTH)
+    month = (anchor.start if in_focus and anchor is not None else ref).replace(day=1)
+    if not in_focus:
+        if day > ref.day and ctx.tense < 0:
+            month = shift(Point(MONTH, month), -1).start
+        elif day < ref.day and ctx.tense > 0:
+            month = shift(Point(MONTH, month), 1).start
+    try:
+        point = Point(DAY, month.replace(day=day))
+    except ValueError:  # no 31st in that month
+        return None
     return Resolution(str(point), mod, point)
 
 
