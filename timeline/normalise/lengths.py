@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from timeline.amounts import amount, compound_duration, duration
 from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
@@ -47,24 +48,44 @@ def _is_rate(groups: dict[str, str], ctx: Context) -> bool:
     sentence = re.split(r"[.!?;:](?:\s|$)", before)[-1].split()
     # "for a week", "in a month": an amount of time after its preposition, never a rate; nor
     # after a verb or "and" ("began on June 2 and lasted a week")
-    if len(sentence) < 2 or _NOT_COUNTED.fullmatch(sentence[-1]):
+    words = sentence[-_RATE_WORDS:]
+    if len(words) < 2 or _NOT_COUNTED.fullmatch(words[-1]):
         return False
-    return any(_is_count(word, ctx) for word in sentence[-3:-1])
+    # The clause of "a day" only: "the past five days and the culmination of a week" counts
+    # nothing.
+    joints = [i for i, word in enumerate(words) if _JOINT.fullmatch(word) or word.endswith(",")]
+    words = words[joints[-1] + 1 :] if joints else words
+    # A count of things before it: "500 trucks entered Gaza a day", "hundreds of soldiers",
+    # "4.5% a year"; not a year ("a truce in 2023 lasted only a week").
+    return any(word.endswith("%") for word in words) or any(
+        (_is_count(word, ctx) and _COUNTED.fullmatch(after) is not None)
+        or (_MANY.fullmatch(word) is not None and after.lower() == "of")
+        for word, after in pairwise(words)
+    )
 
 
+#: How many words before "a day" may hold the count of things.
+_RATE_WORDS = 8
 #: Words that take an amount of time ("for a week", "lasted a week"): how long, not how often.
 _NOT_COUNTED = re.compile(
-    r"for|in|within|over|after|during|about|around|nearly|almost|and|or|but|\w+ed|spent|took|"
-    r"takes?|lasts?|spend|spends",
+    r"for|in|within|over|after|during|about|around|nearly|almost|only|just|and|or|but|"
+    r"last(?:s|ed)?|t(?:ake|akes|ook)|spen(?:d|ds|t)|wait(?:s|ed)?|stay(?:s|ed)?|"
+    r"remain(?:s|ed)?|served|lived|slept|worked|continued",
     re.IGNORECASE,
 )
+#: Words that join clauses: a count before one belongs to another clause.
+_JOINT = re.compile(r"and|or|but|while|as|when|which|that", re.IGNORECASE)
+#: What a count counts: a plural noun, or a unit of amount ("4 percent", "$2 million").
+_COUNTED = re.compile(r"[a-z]+s|percent|million|billion|thousand", re.IGNORECASE)
+#: Counts said in words: "hundreds of soldiers", "dozens of civilians".
+_MANY = re.compile(r"hundreds|thousands|millions|dozens|scores|tens", re.IGNORECASE)
 
 
 def _is_count(word: str, ctx: Context) -> bool:
-    """Whether a word is a count: "191,000", "4", "two" (not the article "a")."""
+    """Whether a word is a count: "191,000", "4", "$2", "two" (not the article "a")."""
     if word.lower() in ("a", "an"):
         return False
-    digits = word.replace(",", "").replace(".", "", 1)
+    digits = word.lstrip("$£€").replace(",", "").replace(".", "", 1)
     return digits.isdigit() or isinstance(ctx.rules.lookup("number", word), int | float)
 
 

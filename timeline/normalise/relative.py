@@ -217,11 +217,13 @@ _DAY_STEPS = frozenset({YEAR, MONTH, WEEK, DAY})
 
 
 def _framed(frame: str, granularity: str, steps: int, ctx: Context) -> Point | None:
-    """The day, week or month ``steps`` units from the reference: "a week ago today"."""
+    """The day, week or month ``steps`` units from the reference: "a week ago today"; "the
+    same month a year ago" after a monthly figure is that month a year back."""
     grain = UNIT_GRANULARITY.get(str(ctx.rules.lookup("frame", frame)))
     if grain is None or granularity not in _DAY_STEPS or not finer_or_equal(grain, granularity):
         return None
-    moved = move_day(ctx.reference, granularity, steps)
+    start = ctx.anchor.start if grain == MONTH and _monthly_figure(ctx) and ctx.anchor else None
+    moved = move_day(start or ctx.reference, granularity, steps)
     if moved is None:
         return None
     return point_of(moved, grain)
@@ -242,6 +244,18 @@ def _whole_units(granularity: str, count: float) -> tuple[str, float]:
 
 #: A month this recent (in days before the report) is the one a monthly figure speaks of.
 _RECENT_MONTH_DAYS = 120
+
+
+def _monthly_figure(ctx: Context) -> bool:
+    """Whether the mention compares a figure with one of the recent month in focus ("sales in
+    May rose 3% from a year earlier")."""
+    anchor = ctx.anchor
+    return (
+        anchor is not None
+        and anchor.granularity == MONTH
+        and 0 <= (ctx.reference - anchor.start).days <= _RECENT_MONTH_DAYS
+        and compares(ctx)
+    )
 
 
 def _shifted(
@@ -265,14 +279,13 @@ def _shifted(
             focus = reporting_period(ctx)
             return shift(focus, direction * 12 // MONTHS_PER[focus.granularity])
         if (
-            steps == -1
-            and granularity == YEAR
+            steps < 0
+            and granularity in (YEAR, MONTH)
             and anchor is not None
-            and anchor.granularity == MONTH
-            and 0 <= (ctx.reference - anchor.start).days <= _RECENT_MONTH_DAYS
-            and compares(ctx)
-        ):  # "prices in December rose 6.5% from a year earlier": that month a year back
-            return shift(anchor, -12)
+            and _monthly_figure(ctx)
+        ):  # "prices in December rose 6.5% from a year earlier": that month a year back;
+            # "eased to 2.6% in May from 2.7% a month earlier": April
+            return shift(anchor, steps * (12 if granularity == YEAR else 1))
         # A story moves on from the date it last named: "in 2009 ... two years later" is 2011.
         # Looking back counts from the report ("the year-earlier results" after "last year" are
         # still a year before the report's period), unless the story is told in years long past

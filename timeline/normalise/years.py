@@ -37,7 +37,7 @@ def nearest(candidates: list[date], reference: date, ctx: Context) -> date:
     """
     closest = min(candidates, key=lambda c: abs((c - reference).days))
     if abs((closest - reference).days) <= _NEAR_DAYS and not (
-        closest > reference and _told_as_past(ctx)
+        closest > reference and (_told_as_past(ctx) or _SINCE.search(ctx.text, 0, ctx.start))
     ):
         return closest
     if ctx.tense > 0:
@@ -48,6 +48,8 @@ def nearest(candidates: list[date], reference: date, ctx: Context) -> date:
     return max(earlier) if earlier else min(candidates)
 
 
+#: "since" right before a date: what has held since then began before the report.
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"(?:\s+(?:on|in|since))?\s+$", re.IGNORECASE)
 
 
