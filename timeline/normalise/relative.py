@@ -5,6 +5,7 @@ day", "two years ago", "three days later" (an anchored duration).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from timeline.amounts import amount
 from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
@@ -61,6 +62,8 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         and _APPOSITION.search(ctx.text, max(0, ctx.start - 3), ctx.start)
     ):  # "born in 1945, the year the war ended": the year just named
         return Resolution(str(anchor), mod_of(groups, rule, rules), anchor)
+    if granularity == YEAR and "anaphor" not in groups and "rel" not in groups:
+        base = _year_told(ctx)
     if "anaphor" in groups:
         # "the quarter", "the following day": the period of (or next to) the last date named;
         # with none finer than the unit, the last whole quarter or the reference day.
@@ -98,6 +101,23 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         return Resolution(str(point), mod_of(groups, rule, rules))
     point = shift(point_of(base, granularity), count or 0)
     return Resolution(str(point), mod_of(groups, rule, rules), point)
+
+
+#: Results for a whole year are reported in the first months of the next.
+_RESULTS_MONTHS = 3
+
+
+def _year_told(ctx: Context) -> date:
+    """The day whose year "the year" names: the year just named when it is last year ("earned
+    $49 billion last year. For the year, revenue rose"), and in a past report of the first
+    months of a year, the year just closed ("For the full year, the bank earned").
+    """
+    anchor, ref = ctx.anchor, ctx.reference
+    if anchor is not None and anchor.granularity == YEAR and anchor.start.year == ref.year - 1:
+        return anchor.start
+    if ref.month <= _RESULTS_MONTHS and ctx.tense < 0:
+        return ref.replace(year=ref.year - 1, month=1, day=1)
+    return ref
 
 
 def _next_in_a_past_story(groups: dict[str, str], ctx: Context) -> bool:
