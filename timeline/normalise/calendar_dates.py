@@ -351,11 +351,18 @@ def _season_for(code: str, rel: int | None, ctx: Context) -> Point:
 
 
 def _nth_weekday_spec(groups: dict[str, str], rules: RuleSet) -> str | None:
-    """The holiday rule for "the first Tuesday of November": ``"11-2-1"``."""
+    """The holiday rule for "the first Tuesday of November" (``"11-2-1"``), or for "the last
+    day of May" (``"06-01-1"``, the day before June 1)."""
     nth = lookup_int(rules, "nth", groups["nth"])
-    weekday = lookup_int(rules, "weekday", groups["weekday"])
     month = lookup_int(rules, "month", groups["month"])
-    if nth is None or weekday is None or month is None:
+    if nth is None or month is None:
+        return None
+    if "weekday" not in groups:  # "the first day of", "the last day of"
+        if nth > 0:
+            return f"{month:02d}-01"
+        return "12-31" if month == 12 else f"{month + 1:02d}-01-1"
+    weekday = lookup_int(rules, "weekday", groups["weekday"])
+    if weekday is None:
         return None
     return f"{month:02d}-{weekday}-{'L' if nth < 0 else nth}"
 
