@@ -91,6 +91,20 @@ def test_reports_speak_of_the_period_they_cover(
             id="story-after-a-month",
         ),
         pytest.param(
+            "The offensive began in August 2022. In November, the troops withdrew.",
+            date(2024, 2, 24),
+            "November",
+            "2022-11",
+            id="story-told-on-by-months",
+        ),
+        pytest.param(
+            "The senator, first elected in November 1980, announced in January that she would go.",
+            date(2023, 6, 20),
+            "January",
+            "2023-01",
+            id="a-month-inside-the-sentence-is-the-reports",
+        ),
+        pytest.param(
             "The law passed in March 1998. In May, the court struck it down.",
             date(2023, 6, 20),
             "May",

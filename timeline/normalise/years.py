@@ -11,6 +11,7 @@ from datetime import date
 
 from timeline.normalise.context import Context
 from timeline.normalise.points import DAY, MONTH, WEEK, Point
+from timeline.tense import SENTENCE_END
 
 #: A date without a year this close to the reference (in days) is taken nearest to it.
 _NEAR_DAYS = 62
@@ -90,29 +91,52 @@ def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
             return closest.year
     if (
         anchor is not None
-        and anchor.granularity == DAY
+        and (anchor.granularity == DAY or (anchor.granularity == MONTH and _opens_sentence(ctx)))
         and anchor.start.year < ref.year - 1
         and ctx.tense <= 0
     ):
-        told = _year_in_story(month, day, anchor, candidates, ctx)
+        around = ref.replace(day=1) if month_only else ref
+        told = _year_in_story(month, day, anchor, candidates, around)
         if told is not None:
             return told
     around = ref.replace(day=1) if month_only else ref
     return nearest(candidates, around, ctx).year
 
 
+#: What may come before a date that opens its sentence: "In November, ...", "By March, ...".
+_OPENING = re.compile(
+    r"\W*(?:(?:in|by|on|during|until|from|since|through|(?:early|late|later|earlier)\s+in)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _opens_sentence(ctx: Context) -> bool:
+    """Whether the mention opens its sentence ("... in August 2022. In November, they left"):
+    after a month named with its year, such a month tells the story on, where one inside the
+    sentence ("first elected in November 1980, announced in January") may be the report's."""
+    before = ctx.text[max(0, ctx.start - _OPENING_REACH) : ctx.start]
+    ends = list(SENTENCE_END.finditer(before))
+    if not ends:
+        return False
+    return _OPENING.fullmatch(before, ends[-1].end()) is not None
+
+
+#: How far back to look for the end of the sentence before a date that opens the next one.
+_OPENING_REACH = 24
+
+
 def _year_in_story(
-    month: int, day: int, anchor: Point, candidates: list[date], ctx: Context
+    month: int, day: int, anchor: Point, candidates: list[date], around: date
 ) -> int | None:
     """The year of a day told in a story around the date it last named, in years long past
     ("began on Oct. 16, 1962 ... On Oct. 28" is 1962), if the story goes on there.
 
-    A date near the report and not after it is the report's, as news names it without a year
-    ("founded on June 3, 2001, the firm said on July 12"; "Sept. 11, 1973 ... On Sept. 10,
-    thousands marched"). One after the report is not, when told in the past.
+    A date near the report (``around``: its day, or for a month its first) and not after it is
+    the report's, as news names it without a year ("founded on June 3, 2001, the firm said on
+    July 12"; "Sept. 11, 1973 ... On Sept. 10, thousands marched"). One after the report is
+    not, when told in the past.
     """
-    ref = ctx.reference
-    if any(abs((c - ref).days) <= _NEAR_DAYS and c <= ref for c in candidates):
+    if any(abs((c - around).days) <= _NEAR_DAYS and c <= around for c in candidates):
         return None
     for year in (anchor.start.year, anchor.start.year + 1, anchor.start.year - 1):
         apart = (date(year, month, min(day, 28)) - anchor.start).days
