@@ -285,6 +285,15 @@ def _shifted(
     anchor = ctx.anchor
     direction = 1 if steps > 0 else -1
     try:
+        if (
+            steps < 0
+            and granularity in (YEAR, MONTH)
+            and anchor is not None
+            and _monthly_figure(ctx)
+        ):  # "prices in December rose 6.5% from a year earlier": that month a year back;
+            # "eased to 2.6% in May from 2.7% a month earlier": April; "the same period
+            # last year" after "in May": May a year back
+            return shift(anchor, steps * (12 if granularity == YEAR else 1))
         # "the year-ago quarter", and "a year earlier" said of a quarter, name the reporting
         # period in focus one year back (financial comparisons); a count of years ("41 years
         # ago"), a year said of no quarter and "the same period last year" said of nine
@@ -298,14 +307,6 @@ def _shifted(
         ):
             focus = reporting_period(ctx)
             return shift(focus, direction * 12 // MONTHS_PER[focus.granularity])
-        if (
-            steps < 0
-            and granularity in (YEAR, MONTH)
-            and anchor is not None
-            and _monthly_figure(ctx)
-        ):  # "prices in December rose 6.5% from a year earlier": that month a year back;
-            # "eased to 2.6% in May from 2.7% a month earlier": April
-            return shift(anchor, steps * (12 if granularity == YEAR else 1))
         # A story moves on from the date it last named: "in 2009 ... two years later" is 2011.
         # Looking back counts from the report ("the year-earlier results" after "last year" are
         # still a year before the report's period), unless the story is told in years long past
