@@ -130,6 +130,12 @@ def test_bad_rule_data_is_rejected_with_the_rule_named(old: str, new: str, messa
         parse_rules(_GOOD.replace(old, new), source="bad.toml")
 
 
+def test_a_cue_no_code_reads_is_rejected() -> None:
+    text = _GOOD.replace("[fragments]", '[cues]\nfuturre = "will"\n[fragments]')
+    with pytest.raises(RuleDataError, match="'futurre' is no cue"):
+        parse_rules(text, source="bad.toml")
+
+
 def test_duplicate_ids_are_rejected() -> None:
     rule = _GOOD[_GOOD.index("[[rules]]") :]
     with pytest.raises(RuleDataError, match="'ref_now': duplicate id"):

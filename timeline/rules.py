@@ -6,15 +6,8 @@ This module owns the rule-file contract; it does not decide what a match means (
 A rule file has six parts (see ``rules/en.toml``):
 
 - ``[meta]``: ``language`` and ``reference``, the date the examples are resolved against;
-- ``[cues]``: ``future`` and ``past``, regexes for tense cues near a mention, and ``neutral``
-  for cues that point neither way (a past report of a plan: "was scheduled for"), ``report``
-  for past reporting verbs, which date the report rather than what it reports, and
-  ``possessive``, matched right after a mention ("Friday's ruling": the latest Friday);
-  ``prospect``, ``intent`` and ``modal`` look ahead ("ahead of", "agreed to", "could"),
-  ``clause`` ends the right-hand window at a second clause with its own tense, and ``record``
-  marks a record measured up to now ("the highest level in five years"); ``limit`` ("until")
-  looks ahead unless a past verb comes before it; ``game`` marks a sentence about a match,
-  whose halves and quarters are periods of play;
+- ``[cues]``: regexes for the words that tell a mention's tense and kind (see
+  :class:`timeline.cues.Cues`: ``future``, ``past``, ``report``, ``limit``, ``game``...);
 - ``[prefilter]``: ``lead`` and ``core``, lower-case word alternations: every mention holds a
   core word and may start with up to four lead words (the scanner looks for these first);
 - ``[fragments]``: named regex pieces; a pattern writes ``{month}`` to use the fragment
@@ -49,6 +42,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from timeline.cues import Cues, parse_cues
 from timeline.errors import RuleDataError
 from timeline.holidays import is_holiday_rule
 from timeline.mentions import TimexType
@@ -225,18 +219,7 @@ class RuleSet:
     rules: tuple[CompiledRule, ...]
     prefilter: re.Pattern[str]
     prefilter_folded: re.Pattern[str]
-    future_cue: re.Pattern[str]
-    past_cue: re.Pattern[str]
-    neutral_cue: re.Pattern[str]
-    report_cue: re.Pattern[str]
-    possessive_cue: re.Pattern[str]
-    prospect_cue: re.Pattern[str]
-    intent_cue: re.Pattern[str]
-    clause_cue: re.Pattern[str]
-    modal_cue: re.Pattern[str]
-    record_cue: re.Pattern[str]
-    limit_cue: re.Pattern[str]
-    game_cue: re.Pattern[str]
+    cues: Cues
     fragments_used: frozenset[str] = field(default_factory=frozenset)
     # The rules worth trying at a position, by its first two characters in lower case, else by
     # its first (in file order); ``anywhere`` for any other start. See timeline.regex_start.
@@ -357,35 +340,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
             f"{source}: [meta] reference {meta.get('reference')!r} is not a date; "
             "write one such as '2023-06-20'"
         ) from err
-    cues = _table(data, "cues", source)
-    names = (
-        "future",
-        "past",
-        "neutral",
-        "report",
-        "possessive",
-        "prospect",
-        "intent",
-        "clause",
-        "modal",
-        "record",
-        "limit",
-        "game",
-    )
-    (
-        future_cue,
-        past_cue,
-        neutral_cue,
-        report_cue,
-        possessive_cue,
-        prospect_cue,
-        intent_cue,
-        clause_cue,
-        modal_cue,
-        record_cue,
-        limit_cue,
-        game_cue,
-    ) = (_compile(str(cues.get(name, "(?!)")), f"{source}: [cues] {name}") for name in names)
+    cues = parse_cues(_table(data, "cues", source), source, _compile)
     words = _table(data, "prefilter", source)
     if not words.get("core"):
         raise RuleDataError(f"{source}: [prefilter] needs a 'core' word alternation")
@@ -421,18 +376,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         rules=tuple(compiled),
         prefilter=prefilter,
         prefilter_folded=prefilter_folded,
-        future_cue=future_cue,
-        past_cue=past_cue,
-        neutral_cue=neutral_cue,
-        report_cue=report_cue,
-        possessive_cue=possessive_cue,
-        prospect_cue=prospect_cue,
-        intent_cue=intent_cue,
-        clause_cue=clause_cue,
-        modal_cue=modal_cue,
-        record_cue=record_cue,
-        limit_cue=limit_cue,
-        game_cue=game_cue,
+        cues=cues,
         fragments_used=frozenset(used),
         **_index_by_start(compiled),
     )

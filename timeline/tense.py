@@ -34,9 +34,9 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     only at what follows them.
     A prospect ("ahead of the summit in September") looks forward when no verb says otherwise.
     """
-    if rules.possessive_cue.match(text, end):
+    if rules.cues.possessive.match(text, end):
         # "ahead of Wednesday's decision" is still to come; other possessives were reported
-        prospect = rules.prospect_cue.search(text, max(0, start - _ADJACENT - 16), start)
+        prospect = rules.cues.prospect.search(text, max(0, start - _ADJACENT - 16), start)
         return 1 if prospect is not None and start - prospect.end() <= _ADJACENT else -1
     # The left side runs on through the mention so that a cue may look ahead at it
     # ("meets Monday"); only cues that end before the mention count.
@@ -48,7 +48,7 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     right = text[end : end + _WINDOW]
     # The sentence ends there, and so does a second clause with its own tense (the rule file's
     # [cues] clause).
-    stops = [m.start() for m in (SENTENCE_END.search(right), rules.clause_cue.search(right)) if m]
+    stops = [m.start() for m in (SENTENCE_END.search(right), rules.cues.clause.search(right)) if m]
     if stops:
         right = right[: min(stops)]
     # The cue nearest the mention decides: "said on Tuesday that it would ..." is past. On a
@@ -57,9 +57,9 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     # its past "-ed".
     found: list[tuple[int | None, int, int]] = []  # (distance, side, direction)
     cues = (
-        (0, rules.neutral_cue),
-        (1, rules.future_cue),
-        (-1, rules.past_cue),
+        (0, rules.cues.neutral),
+        (1, rules.cues.future),
+        (-1, rules.cues.past),
     )
     past = None
     for direction, cue in cues:
@@ -69,24 +69,24 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
             past = before
     # An intention in the past looks ahead from where it stands: before the mention it points
     # at it; after the mention it is a past verb like any other.
-    before, after = _cue_distances(rules.intent_cue, left, length, right)
+    before, after = _cue_distances(rules.cues.intent, left, length, right)
     found += [(before, 0, 1), (after, 1, -1)]
     # A modal of possibility looks ahead only at what follows it.
-    found.append((_cue_distances(rules.modal_cue, left, length, "")[0], 0, 1))
+    found.append((_cue_distances(rules.cues.modal, left, length, "")[0], 0, 1))
     # "until" looks ahead at what follows it, unless a past verb comes before it.
-    limit = _cue_distances(rules.limit_cue, left, length, "")[0]
+    limit = _cue_distances(rules.cues.limit, left, length, "")[0]
     if limit is not None and (past is None or past < limit):
         found.append((limit, 0, 1))
     best: tuple[int, int, int] | None = None
     for distance, side, direction in found:
         if distance is not None and (best is None or (distance, side) < best[:2]):
             best = (distance, side, direction)
-    report = _cue_distance(rules.report_cue, left, length, right)
+    report = _cue_distance(rules.cues.report, left, length, right)
     if report is not None and report <= _ADJACENT and (best is None or report <= best[0]):
         return -1
     if best is not None:
         return best[2]
-    if _cue_distance(rules.prospect_cue, left, length, right) is not None:
+    if _cue_distance(rules.cues.prospect, left, length, right) is not None:
         return 1
     return 0 if report is None else -1
 

@@ -237,7 +237,7 @@ def _in_a_game(ctx: Context) -> bool:
     start_in_text = ctx.start - start
     ends = [m.end() for m in SENTENCE_END.finditer(text) if m.end() <= start_in_text]
     stop = next((m.start() for m in SENTENCE_END.finditer(text, start_in_text)), len(text))
-    return ctx.rules.game_cue.search(text, ends[-1] if ends else 0, stop) is not None
+    return ctx.rules.cues.game.search(text, ends[-1] if ends else 0, stop) is not None
 
 
 #: A quarter or half closed more than this many months ago is, in the future tense, next

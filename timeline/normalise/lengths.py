@@ -99,7 +99,7 @@ def _after_record(ctx: Context) -> bool:
     start = max(0, ctx.start - _RECORD_WINDOW)
     left = ctx.text[start : ctx.start]
     cut = max(left.rfind(". "), left.rfind("; "), left.rfind("? "), left.rfind("! "))
-    return ctx.rules.record_cue.search(left, cut + 1) is not None
+    return ctx.rules.cues.record.search(left, cut + 1) is not None
 
 
 def resolve_amount(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:

@@ -60,7 +60,7 @@ def _told_as_past(ctx: Context) -> bool:
     gap = _VERB_BEFORE.search(left)
     if gap is None:
         return False
-    return any(m.end() == gap.start() for m in ctx.rules.past_cue.finditer(left))
+    return any(m.end() == gap.start() for m in ctx.rules.cues.past.finditer(left))
 
 
 def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:

@@ -1,0 +1,63 @@
+"""The cue words of a rule file's ``[cues]`` table, compiled once: what tells a mention's tense.
+
+Each cue is a regex the rule file writes (``rules/en.toml``); this module only names and
+compiles them. What a cue found near a mention means is :mod:`timeline.tense`'s job, and the
+normaliser reads the few that decide more than tense (``record``, ``game``, ``past``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+
+from timeline.errors import RuleDataError
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """A language's cue regexes, one per kind of cue."""
+
+    #: A verb or word that points ahead ("will", "next", "the panel meets Monday").
+    future: re.Pattern[str]
+    #: A verb in the past, or a word that points back ("was", "ago", "-ed").
+    past: re.Pattern[str]
+    #: A past report of a plan, which points neither way ("was scheduled for").
+    neutral: re.Pattern[str]
+    #: A past reporting verb ("said"): it dates the report rather than what it reports.
+    report: re.Pattern[str]
+    #: Matched right after a mention: "Friday's ruling" names an event already reported.
+    possessive: re.Pattern[str]
+    #: A prospect ("ahead of the summit"): forward when no verb says otherwise.
+    prospect: re.Pattern[str]
+    #: An intention in the past ("agreed to"): it looks ahead at what follows it.
+    intent: re.Pattern[str]
+    #: A second clause with its own tense: the window after a mention ends there.
+    clause: re.Pattern[str]
+    #: A modal of possibility ("could"): it looks ahead at what follows it.
+    modal: re.Pattern[str]
+    #: A record measured up to now ("the highest level in five years").
+    record: re.Pattern[str]
+    #: A limit ("until"): ahead, unless a past verb comes before it.
+    limit: re.Pattern[str]
+    #: Words of a match: its "first half" and "fourth quarter" are periods of play.
+    game: re.Pattern[str]
+
+
+def parse_cues(
+    table: Mapping[str, object], source: str, compile_cue: Callable[[str, str], re.Pattern[str]]
+) -> Cues:
+    """Compile each cue of ``table`` with ``compile_cue(pattern, where)``; one left out of the
+    table never matches, and one the table names that no code reads is an error."""
+    known = {cue.name for cue in fields(Cues)}
+    unknown = sorted(set(table) - known)
+    if unknown:
+        raise RuleDataError(
+            f"{source}: [cues] {unknown[0]!r} is no cue; the cues are {sorted(known)}"
+        )
+    return Cues(
+        **{
+            cue.name: compile_cue(str(table.get(cue.name, "(?!)")), f"{source}: [cues] {cue.name}")
+            for cue in fields(Cues)
+        }
+    )
