@@ -379,6 +379,8 @@ def resolve_holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) ->
         return None
     rel = lookup_int(rules, "rel", groups["rel"]) if "rel" in groups else None
     year = year_of(rules, groups["year"]) if "year" in groups else None
+    if "unit" in groups and rel is not None:  # "Thanksgiving Day last year"
+        year = ref.year + rel
     if year is not None or rel == 0:
         day = holiday_date(spec, ref.year if year is None else year)
     else:
