@@ -31,6 +31,13 @@ def _value(text: str, published: date, mention: str) -> str:
             id="results-early-in-a-year",
         ),
         pytest.param(
+            "Shares have risen 10% since the start of the year.",
+            date(2024, 3, 10),
+            "the start of the year",
+            "2024",
+            id="the-year-outside-results-is-the-reports",
+        ),
+        pytest.param(
             "The company expects growth for the full year.",
             date(2024, 1, 12),
             "the full year",

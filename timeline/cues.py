@@ -42,6 +42,9 @@ class Cues:
     limit: re.Pattern[str]
     #: Words of a match: its "first half" and "fourth quarter" are periods of play.
     game: re.Pattern[str]
+    #: Words of business ("revenue", "shares", "%"): a sentence with them tells of periods of
+    #: a year, whatever game words it has ("boots worn by the league's top striker").
+    business: re.Pattern[str]
 
 
 def parse_cues(

@@ -232,12 +232,15 @@ _GAME_WINDOW = 100
 def _in_a_game(ctx: Context) -> bool:
     """Whether the sentence around the mention tells of a match ("led 14-7 at the end of the
     first quarter"), so that its halves and quarters are periods of play, not of a year."""
-    start = max(0, ctx.start - _GAME_WINDOW)
-    text = ctx.text[start : ctx.end + _GAME_WINDOW]
-    start_in_text = ctx.start - start
-    ends = [m.end() for m in SENTENCE_END.finditer(text) if m.end() <= start_in_text]
-    stop = next((m.start() for m in SENTENCE_END.finditer(text, start_in_text)), len(text))
-    return ctx.rules.cues.game.search(text, ends[-1] if ends else 0, stop) is not None
+    offset = max(0, ctx.start - _GAME_WINDOW)
+    text = ctx.text[offset : ctx.end + _GAME_WINDOW]
+    mention = ctx.start - offset
+    ends = [m.end() for m in SENTENCE_END.finditer(text) if m.end() <= mention]
+    stop = next((m.start() for m in SENTENCE_END.finditer(text, mention)), len(text))
+    start = ends[-1] if ends else 0
+    cues = ctx.rules.cues
+    game = cues.game.search(text, start, stop) is not None
+    return game and cues.business.search(text, start, stop) is None
 
 
 #: A quarter or half closed more than this many months ago is, in the future tense, next

@@ -41,7 +41,9 @@ def _is_rate(groups: dict[str, str], ctx: Context) -> bool:
     if ctx.text[ctx.start : ctx.end].split()[0].lower() not in ("a", "an"):
         return False
     following = ctx.text[ctx.end : ctx.end + 12].split()
-    if following and ctx.rules.lookup("shift", following[0]) is not None:
+    if following and (
+        ctx.rules.lookup("shift", following[0]) is not None or _AFTER_AMOUNT.fullmatch(following[0])
+    ):  # "40 missiles a month into the war", "gave the suspects a week to surrender"
         return False
     before = ctx.text[max(0, ctx.start - 40) : ctx.start]
     # Only the words of this sentence: "It opened in 2010. It took a year" counts nothing.
@@ -64,6 +66,8 @@ def _is_rate(groups: dict[str, str], ctx: Context) -> bool:
     )
 
 
+#: Words after "a month" that make it an amount of time: "a month into", "a week to".
+_AFTER_AMOUNT = re.compile(r"into|to|ahead|apart|behind|before|after|later", re.IGNORECASE)
 #: How many words before "a day" may hold the count of things.
 _RATE_WORDS = 8
 #: Words that take an amount of time ("for a week", "lasted a week"): how long, not how often.

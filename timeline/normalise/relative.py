@@ -108,16 +108,24 @@ _RESULTS_MONTHS = 3
 
 
 def _year_told(ctx: Context) -> date:
-    """The day whose year "the year" names: the year just named when it is last year ("earned
-    $49 billion last year. For the year, revenue rose"), and in a past report of the first
-    months of a year, the year just closed ("For the full year, the bank earned").
+    """The day whose year "the year" names: the report's, except in results ("for the year",
+    "the full year"): there the year just named when it is last year ("earned $49 billion last
+    year. For the year, revenue rose"), and in a past report of the first months of a year the
+    year just closed ("For the full year, the bank earned"). "Since the start of the year"
+    said in March is this year.
     """
     anchor, ref = ctx.anchor, ctx.reference
+    if _RESULTS.search(ctx.text, max(0, ctx.start - 4), ctx.end) is None:
+        return ref
     if anchor is not None and anchor.granularity == YEAR and anchor.start.year == ref.year - 1:
         return anchor.start
     if ref.month <= _RESULTS_MONTHS and ctx.tense < 0:
         return ref.replace(year=ref.year - 1, month=1, day=1)
     return ref
+
+
+#: How a results report names its year: "for the year", "the full year".
+_RESULTS = re.compile(r"\bfor\s+the\s+year\b|\bfull\s+year\b", re.IGNORECASE)
 
 
 def _next_in_a_past_story(groups: dict[str, str], ctx: Context) -> bool:
