@@ -77,6 +77,22 @@ def _closes_weekday_range(ctx: Context) -> bool:
 _DAY_RANGE_OPENING = re.compile(rf"\d(?:st|nd|rd|th)?,?\s*{_RANGE_TO}\s*$")
 
 
+#: A day number and what joins it to the next, written day first: "5 and ", "13, 15 and ".
+_DAY_LIST_OPENING = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?,?\s*(?:and|to|through|[-\u2013,])\s*$")
+
+
+def _closes_day_list(month: int, ctx: Context) -> bool:
+    """Whether the mention closes a list or range of days written day first ("5 and [7 July]")
+    that opens on the day just resolved, in the same month."""
+    anchor = ctx.anchor
+    return (
+        anchor is not None
+        and anchor.granularity == DAY
+        and anchor.start.month == month
+        and _DAY_LIST_OPENING.search(ctx.text, max(0, ctx.start - 12), ctx.start) is not None
+    )
+
+
 def _after_range_opening(point: Point, ctx: Context) -> Point:
     """Move a day that closes a range to the year after if it would come before the opening day.
 
@@ -152,6 +168,9 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             year = (ctx.anchor.start if ctx.anchor else ctx.reference).year
         elif year is None and "unit" in groups:  # "June last year"
             year = ctx.reference.year + (rel or 0)
+        elif year is None and day and _closes_day_list(month, ctx):
+            # "on 5 and 7 July": the year of the day that opens the list
+            year = ctx.anchor.start.year if ctx.anchor else ref.year
         elif year is None:
             year = year_for(month, day, rel, ctx)
         try:
