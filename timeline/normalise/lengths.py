@@ -72,7 +72,7 @@ _AFTER_AMOUNT = re.compile(r"into|to|ahead|apart|behind|before|after|later", re.
 _RATE_WORDS = 8
 #: Words that take an amount of time ("for a week", "lasted a week"): how long, not how often.
 _NOT_COUNTED = re.compile(
-    r"for|in|within|over|after|during|about|around|nearly|almost|only|just|and|or|but|"
+    r"for|in|within|over|after|during|about|around|nearly|almost|only|just|and|or|but|to|"
     r"last(?:s|ed)?|t(?:ake|akes|ook)|spen(?:d|ds|t)|wait(?:s|ed)?|stay(?:s|ed)?|"
     r"remain(?:s|ed)?|served|lived|slept|worked|continued",
     re.IGNORECASE,
