@@ -58,6 +58,14 @@ def _value(text: str, published: date, mention: str) -> str:
             "2021-12",
             id="monthly-figure-a-year-back",
         ),
+        pytest.param(
+            "Prices were unchanged in April after rising 0.3% in March."
+            " Compared with a year earlier, they rose 2.3%.",
+            date(2012, 5, 15),
+            "a year earlier",
+            "2011-04",
+            id="monthly-figure-after-a-month-compared",
+        ),
     ],
 )
 def test_reports_speak_of_the_period_they_cover(

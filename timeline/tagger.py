@@ -20,7 +20,7 @@ from datetime import date
 
 from timeline.mentions import Mention
 from timeline.normalise import HALF, QUARTER, Context, Point, resolve
-from timeline.normalise.points import finer_or_equal
+from timeline.normalise.points import MONTH, finer_or_equal
 from timeline.rules import CompiledRule, RuleSet, load_rules
 
 
@@ -110,12 +110,15 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
     mentions: list[Mention] = []
     anchor: Point | None = None
     reported: Point | None = None
+    reported_month: Point | None = None
     position = 0
     for start, rule, match in _candidates(ruleset, text):
         if start < position:
             continue
         position = match.end()
-        context = Context(ruleset, reference, anchor, text, start, position, reported)
+        context = Context(
+            ruleset, reference, anchor, text, start, position, reported, reported_month
+        )
         resolution = resolve(rule, rule.captures(match), context)
         if resolution is None:
             continue
@@ -123,6 +126,8 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
             anchor = resolution.point
             if reported is None and _may_be_reported(anchor, reference):
                 reported = anchor
+            if reported_month is None and anchor.granularity == MONTH and anchor.start <= reference:
+                reported_month = anchor
         elif _reaches_in_focus(resolution.reaches, anchor):
             # "March 5 ... Two days later ... The next morning": the story has moved on to the
             # day an anchored duration reaches.

@@ -45,6 +45,9 @@ class Context:
     end: int
     #: The first closed quarter or half the text named: the period a financial report is about.
     reported: Point | None = None
+    #: The first recent month the text named: the month a monthly figure is about ("prices
+    #: were unchanged in April after rising in March ... from a year earlier" speaks of April).
+    reported_month: Point | None = None
 
     @cached_property
     def tense(self) -> int:

@@ -250,7 +250,9 @@ def _framed(frame: str, granularity: str, steps: int, ctx: Context) -> Point | N
     grain = UNIT_GRANULARITY.get(str(ctx.rules.lookup("frame", frame)))
     if grain is None or granularity not in _DAY_STEPS or not finer_or_equal(grain, granularity):
         return None
-    start = ctx.anchor.start if grain == MONTH and _monthly_figure(ctx) and ctx.anchor else None
+    anchor = ctx.anchor
+    monthly = grain == MONTH and anchor is not None and _monthly_figure(ctx)
+    start = _month_reported(ctx, anchor).start if monthly and anchor is not None else None
     moved = move_day(start or ctx.reference, granularity, steps)
     if moved is None:
         return None
@@ -272,6 +274,20 @@ def _whole_units(granularity: str, count: float) -> tuple[str, float]:
 
 #: A month this recent (in days before the report) is the one a monthly figure speaks of.
 _RECENT_MONTH_DAYS = 120
+
+
+def _month_reported(ctx: Context, anchor: Point) -> Point:
+    """The month a monthly figure speaks of: the first one the report named, when the month
+    just named is a comparison a few months before it ("unchanged in April after rising in
+    March ... from a year earlier" is April a year back); else the month just named."""
+    first = ctx.reported_month
+    if first is not None and 0 < (first.start - anchor.start).days <= _COMPARED_MONTH_DAYS:
+        return first
+    return anchor
+
+
+#: How far before the month reported a month named for comparison lies.
+_COMPARED_MONTH_DAYS = 92
 
 
 def _monthly_figure(ctx: Context) -> bool:
@@ -301,7 +317,7 @@ def _shifted(
         ):  # "prices in December rose 6.5% from a year earlier": that month a year back;
             # "eased to 2.6% in May from 2.7% a month earlier": April; "the same period
             # last year" after "in May": May a year back
-            return shift(anchor, steps * (12 if granularity == YEAR else 1))
+            return shift(_month_reported(ctx, anchor), steps * (12 if granularity == YEAR else 1))
         # "the year-ago quarter", and "a year earlier" said of a quarter, name the reporting
         # period in focus one year back (financial comparisons); a count of years ("41 years
         # ago"), a year said of no quarter and "the same period last year" said of nine
