@@ -93,6 +93,20 @@ def _closes_day_list(month: int, ctx: Context) -> bool:
     )
 
 
+#: A month and what leads from it to the month closing a range: "June through ", "May to ".
+_MONTH_RANGE_OPENING = re.compile(r"[A-Za-z]{3,}\.?\s*(?:through|to|until|till|[-\u2013])\s*$")
+
+
+def _closes_month_range(ctx: Context) -> bool:
+    """Whether the mention closes a range of months that opens on the month just resolved."""
+    anchor = ctx.anchor
+    return (
+        anchor is not None
+        and anchor.granularity == MONTH
+        and _MONTH_RANGE_OPENING.search(ctx.text, max(0, ctx.start - 16), ctx.start) is not None
+    )
+
+
 def _after_range_opening(point: Point, ctx: Context) -> Point:
     """Move a day that closes a range to the year after if it would come before the opening day.
 
@@ -171,6 +185,10 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         elif year is None and day and _closes_day_list(month, ctx):
             # "on 5 and 7 July": the year of the day that opens the list
             year = ctx.anchor.start.year if ctx.anchor else ref.year
+        elif year is None and not day and ctx.anchor and _closes_month_range(ctx):
+            # "from June through November": the first such month after the one opening it
+            first = ctx.anchor.start
+            year = first.year if month > first.month else first.year + 1
         elif year is None:
             year = year_for(month, day, rel, ctx)
         try:
