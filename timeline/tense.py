@@ -15,6 +15,24 @@ from timeline.rules import RuleSet
 _TITLES = ("[A-Z]", "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "St")
 _NOT_AN_END = "".join(rf"(?<!\b{word})" for word in _TITLES)
 SENTENCE_END = re.compile(rf"{_NOT_AN_END}[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
+
+
+def sentence_start(text: str, position: int, reach: int) -> int | None:
+    """Where the sentence holding ``position`` begins, if it begins at most ``reach``
+    characters before it; ``None`` when no sentence end lies that close."""
+    # One character past the position, so that a sentence end right before it sees the
+    # capital it opens with.
+    found = SENTENCE_END.finditer(text, max(0, position - reach), position + 1)
+    ends = [end.end() for end in found if end.end() <= position]
+    return ends[-1] if ends else None
+
+
+def sentence_stop(text: str, position: int, reach: int) -> int:
+    """Where the sentence holding ``position`` ends, at most ``reach`` characters after it."""
+    found = SENTENCE_END.search(text, position, position + reach)
+    return found.start() if found is not None else min(len(text), position + reach)
+
+
 #: How far either side of a mention to look for a cue, within its sentence.
 _WINDOW = 90
 #: A reporting verb this close to a mention dates the report: "said on", "said late on",
@@ -40,11 +58,9 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
         return 1 if prospect is not None and start - prospect.end() <= _ADJACENT else -1
     # The left side runs on through the mention so that a cue may look ahead at it
     # ("meets Monday"); only cues that end before the mention count.
-    left = text[max(0, start - _WINDOW) : end]
+    begins = sentence_start(text, start, _WINDOW)
+    left = text[max(0, start - _WINDOW) if begins is None else begins : end]
     length = end - start
-    cuts = list(SENTENCE_END.finditer(left, 0, len(left) - length))
-    if cuts:
-        left = left[cuts[-1].end() :]
     right = text[end : end + _WINDOW]
     # The sentence ends there, and so does a second clause with its own tense (the rule file's
     # [cues] clause).
@@ -61,12 +77,9 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
         (1, rules.cues.future),
         (-1, rules.cues.past),
     )
-    past = None
-    for direction, cue in cues:
-        before, after = _cue_distances(cue, left, length, right)
-        found += [(before, 0, direction), (after, 1, direction)]
-        if direction < 0:
-            past = before
+    distances = {direction: _cue_distances(cue, left, length, right) for direction, cue in cues}
+    for direction, sides in distances.items():
+        found += [(distance, side, direction) for side, distance in enumerate(sides)]
     # An intention in the past looks ahead from where it stands: before the mention it points
     # at it; after the mention it is a past verb like any other.
     before, after = _cue_distances(rules.cues.intent, left, length, right)
@@ -75,6 +88,7 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     found.append((_cue_distances(rules.cues.modal, left, length, "")[0], 0, 1))
     # "until" looks ahead at what follows it, unless a past verb comes before it.
     limit = _cue_distances(rules.cues.limit, left, length, "")[0]
+    past = distances[-1][0]
     if limit is not None and (past is None or past < limit):
         found.append((limit, 0, 1))
     best: tuple[int, int, int] | None = None

@@ -31,7 +31,7 @@ from timeline.normalise.points import (
 from timeline.normalise.reporting import reporting_period, speaks_of_quarter
 from timeline.normalise.years import latest_year_ending, nearest, year_for
 from timeline.rules import CompiledRule, RuleSet
-from timeline.tense import SENTENCE_END
+from timeline.tense import sentence_start, sentence_stop
 
 #: Cue words that count from the day in focus, not from the reference ("the previous Friday").
 _ANAPHORIC_RELS = frozenset({"previous", "prior", "preceding", "following"})
@@ -77,33 +77,24 @@ def _closes_weekday_range(ctx: Context) -> bool:
 _DAY_RANGE_OPENING = re.compile(rf"\d(?:st|nd|rd|th)?,?\s*{_RANGE_TO}\s*$")
 
 
-#: A day number and what joins it to the next, written day first: "5 and ", "13, 15 and ".
-_DAY_LIST_OPENING = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?,?\s*(?:and|to|through|[-\u2013,])\s*$")
+#: What opens a list or range right before the mention, by the granularity of its first item:
+#: a day written day first ("5 and ", "13, 15 and "), a month ("June through ", "May to ").
+#: Each with how far before the mention it may begin.
+_LIST_OPENINGS = {
+    DAY: (re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?,?\s*(?:and|to|through|[-\u2013,])\s*$"), 12),
+    MONTH: (re.compile(r"[A-Za-z]{3,}\.?\s*(?:through|to|until|till|[-\u2013])\s*$"), 16),
+}
 
 
-def _closes_day_list(month: int, ctx: Context) -> bool:
-    """Whether the mention closes a list or range of days written day first ("5 and [7 July]")
-    that opens on the day just resolved, in the same month."""
+def _closes_list(granularity: str, ctx: Context) -> bool:
+    """Whether the mention closes a list or range that opens on the date just resolved, of
+    ``granularity``: "5 and [7 July]", "from June through [November]"."""
     anchor = ctx.anchor
+    opening, reach = _LIST_OPENINGS[granularity]
     return (
         anchor is not None
-        and anchor.granularity == DAY
-        and anchor.start.month == month
-        and _DAY_LIST_OPENING.search(ctx.text, max(0, ctx.start - 12), ctx.start) is not None
-    )
-
-
-#: A month and what leads from it to the month closing a range: "June through ", "May to ".
-_MONTH_RANGE_OPENING = re.compile(r"[A-Za-z]{3,}\.?\s*(?:through|to|until|till|[-\u2013])\s*$")
-
-
-def _closes_month_range(ctx: Context) -> bool:
-    """Whether the mention closes a range of months that opens on the month just resolved."""
-    anchor = ctx.anchor
-    return (
-        anchor is not None
-        and anchor.granularity == MONTH
-        and _MONTH_RANGE_OPENING.search(ctx.text, max(0, ctx.start - 16), ctx.start) is not None
+        and anchor.granularity == granularity
+        and opening.search(ctx.text, max(0, ctx.start - reach), ctx.start) is not None
     )
 
 
@@ -182,13 +173,14 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             year = (ctx.anchor.start if ctx.anchor else ctx.reference).year
         elif year is None and "unit" in groups:  # "June last year"
             year = ctx.reference.year + (rel or 0)
-        elif year is None and day and _closes_day_list(month, ctx):
-            # "on 5 and 7 July": the year of the day that opens the list
-            year = ctx.anchor.start.year if ctx.anchor else ref.year
-        elif year is None and not day and ctx.anchor and _closes_month_range(ctx):
-            # "from June through November": the first such month after the one opening it
+        elif year is None and ctx.anchor and _closes_list(DAY if day else MONTH, ctx):
+            # "on 5 and 7 July": the year of the day that opens the list; "from June through
+            # November": the first such month after the one opening the range
             first = ctx.anchor.start
-            year = first.year if month > first.month else first.year + 1
+            if day:
+                year = first.year if first.month == month else year_for(month, day, rel, ctx)
+            else:
+                year = first.year if month > first.month else first.year + 1
         elif year is None:
             year = year_for(month, day, rel, ctx)
         try:
@@ -269,15 +261,12 @@ _GAME_WINDOW = 100
 def _in_a_game(ctx: Context) -> bool:
     """Whether the sentence around the mention tells of a match ("led 14-7 at the end of the
     first quarter"), so that its halves and quarters are periods of play, not of a year."""
-    offset = max(0, ctx.start - _GAME_WINDOW)
-    text = ctx.text[offset : ctx.end + _GAME_WINDOW]
-    mention = ctx.start - offset
-    ends = [m.end() for m in SENTENCE_END.finditer(text) if m.end() <= mention]
-    stop = next((m.start() for m in SENTENCE_END.finditer(text, mention)), len(text))
-    start = ends[-1] if ends else 0
+    begins = sentence_start(ctx.text, ctx.start, _GAME_WINDOW)
+    start = max(0, ctx.start - _GAME_WINDOW) if begins is None else begins
+    stop = sentence_stop(ctx.text, ctx.start, ctx.end - ctx.start + _GAME_WINDOW)
     cues = ctx.rules.cues
-    game = cues.game.search(text, start, stop) is not None
-    return game and cues.business.search(text, start, stop) is None
+    game = cues.game.search(ctx.text, start, stop) is not None
+    return game and cues.business.search(ctx.text, start, stop) is None
 
 
 #: A quarter or half closed more than this many months ago is, in the future tense, next

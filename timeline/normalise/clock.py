@@ -69,7 +69,7 @@ def _part_of_day(groups: dict[str, str], ctx: Context) -> str:
 
 
 #: The groups that name a clock time's day, and the parts of the day a day may carry.
-_DAY_GROUPS = frozenset({"weekday", "month", "day", "year", "ref", "rel", "holiday", "daypart"})
+_DAY_GROUPS = _DAY | {"day", "year", "daypart"}
 #: What joins the two clock times of a range: "4 p.m. to 9 p.m.", "1 a.m.-3 a.m.".
 _CLOCK_RANGE = re.compile(r"\s*(?:and|to|until|till|through|[-\u2013])\s*", re.IGNORECASE)
 

@@ -12,6 +12,7 @@ from timeline.amounts import amount, compound_duration, duration
 from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
 from timeline.normalise.points import WEEKEND, calendar_unit, point_of, shift
 from timeline.rules import CompiledRule
+from timeline.tense import sentence_start
 
 
 def duration_resolution(
@@ -100,10 +101,9 @@ _RECORD_WINDOW = 80
 def _after_record(ctx: Context) -> bool:
     """Whether a record or a first comes before the amount in its sentence: "will be the first
     visit in five years" is the five years up to now."""
-    start = max(0, ctx.start - _RECORD_WINDOW)
-    left = ctx.text[start : ctx.start]
-    cut = max(left.rfind(". "), left.rfind("; "), left.rfind("? "), left.rfind("! "))
-    return ctx.rules.cues.record.search(left, cut + 1) is not None
+    begins = sentence_start(ctx.text, ctx.start, _RECORD_WINDOW)
+    start = max(0, ctx.start - _RECORD_WINDOW) if begins is None else begins
+    return ctx.rules.cues.record.search(ctx.text, start, ctx.start) is not None
 
 
 def resolve_amount(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:

@@ -11,7 +11,7 @@ from datetime import date
 
 from timeline.normalise.context import Context
 from timeline.normalise.points import DAY, MONTH, WEEK, Point
-from timeline.tense import SENTENCE_END
+from timeline.tense import sentence_start
 
 #: A date without a year this close to the reference (in days) is taken nearest to it.
 _NEAR_DAYS = 62
@@ -89,17 +89,16 @@ def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
         closest = min(candidates, key=lambda c: abs((c - anchor.start).days))
         if abs((closest - anchor.start).days) <= _ANCHOR_DAYS:
             return closest.year
+    around = ref.replace(day=1) if month_only else ref
     if (
         anchor is not None
         and (anchor.granularity == DAY or (anchor.granularity == MONTH and _opens_sentence(ctx)))
         and anchor.start.year < ref.year - 1
         and ctx.tense <= 0
     ):
-        around = ref.replace(day=1) if month_only else ref
         told = _year_in_story(month, day, anchor, candidates, around)
         if told is not None:
             return told
-    around = ref.replace(day=1) if month_only else ref
     return nearest(candidates, around, ctx).year
 
 
@@ -114,11 +113,8 @@ def _opens_sentence(ctx: Context) -> bool:
     """Whether the mention opens its sentence ("... in August 2022. In November, they left"):
     after a month named with its year, such a month tells the story on, where one inside the
     sentence ("first elected in November 1980, announced in January") may be the report's."""
-    before = ctx.text[max(0, ctx.start - _OPENING_REACH) : ctx.start]
-    ends = list(SENTENCE_END.finditer(before))
-    if not ends:
-        return False
-    return _OPENING.fullmatch(before, ends[-1].end()) is not None
+    begins = sentence_start(ctx.text, ctx.start, _OPENING_REACH)
+    return begins is not None and _OPENING.fullmatch(ctx.text, begins, ctx.start) is not None
 
 
 #: How far back to look for the end of the sentence before a date that opens the next one.
