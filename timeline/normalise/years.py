@@ -99,7 +99,28 @@ def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
         told = _year_in_story(month, day, anchor, candidates, around)
         if told is not None:
             return told
+    if month_only and _planned_for(ctx):
+        # "will meet again in December" said in January: a month gone by is no plan, even
+        # when near
+        return min(c for c in candidates if c >= around).year
     return nearest(candidates, around, ctx).year
+
+
+def _planned_for(ctx: Context) -> bool:
+    """Whether a future verb before the month says when it will happen ("will meet again in
+    December"); not one after it ("sales in December will be reported Friday")."""
+    if ctx.tense <= 0 or not _IN_MONTH.search(ctx.text[max(0, ctx.start - 12) : ctx.start]):
+        return False
+    begins = sentence_start(ctx.text, ctx.start, _PLAN_REACH)
+    start = max(0, ctx.start - _PLAN_REACH) if begins is None else begins
+    return ctx.rules.cues.future.search(ctx.text, start, ctx.start) is not None
+
+
+#: How far back a future verb governing the month may stand.
+_PLAN_REACH = 80
+#: A month named as when something happens ("in December"), not as a modifier of a noun
+#: ("will publish December figures", which speaks of a month gone by).
+_IN_MONTH = re.compile(r"\b(?:in|by|until|till|before|after|from|during|through)\s+$", re.I)
 
 
 #: What may come before a date that opens its sentence: "In November, ...", "By March, ...".
