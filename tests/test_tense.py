@@ -69,6 +69,15 @@ def _tense(text: str, mention: str) -> int:
             "It passed on Monday and will go to the House.", "Monday", -1, id="own-clause"
         ),
         pytest.param("The storm will hit the coast on Monday.", "Monday", 1, id="modal-not-past"),
+        pytest.param(
+            "Celtic, who host Rangers on Sunday, were held to a draw.", "Sunday", 1, id="aside"
+        ),
+        pytest.param(
+            "The storm, which hit the coast on Monday, will weaken.", "Monday", -1, id="aside-past"
+        ),
+        pytest.param(
+            "The firm, which was founded in May, will report Monday.", "Monday", 1, id="after-aside"
+        ),
         pytest.param("The derby is on Sunday.", "Sunday", 1, id="is-on-weekday"),
         pytest.param(
             "Germany will meet Algeria in the last 16 on Monday.", "Monday", 1, id="the-last"

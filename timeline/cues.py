@@ -34,6 +34,9 @@ class Cues:
     intent: re.Pattern[str]
     #: A second clause with its own tense: the window after a mention ends there.
     clause: re.Pattern[str]
+    #: The opening of a relative clause set off by commas (", who"): a mention inside one
+    #: takes its tense from the clause ("Celtic, who host Rangers on Sunday, were held").
+    aside: re.Pattern[str]
     #: A modal of possibility ("could"): it looks ahead at what follows it.
     modal: re.Pattern[str]
     #: A record measured up to now ("the highest level in five years").

@@ -67,6 +67,7 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     stops = [m.start() for m in (SENTENCE_END.search(right), rules.cues.clause.search(right)) if m]
     if stops:
         right = right[: min(stops)]
+    left, right = _within_aside(rules, left, length, right)
     # The cue nearest the mention decides: "said on Tuesday that it would ..." is past. On a
     # tie the cue before the mention wins ("arrested Friday will appear"), then the first
     # listed: a neutral "was scheduled" over its future "scheduled", a future "invited to" over
@@ -103,6 +104,17 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     if _cue_distance(rules.cues.prospect, left, length, right) is not None:
         return 1
     return 0 if report is None else -1
+
+
+def _within_aside(rules: RuleSet, left: str, length: int, right: str) -> tuple[str, str]:
+    """Narrow the window to a relative clause set off by commas that holds the mention: the
+    clause has its own tense ("The minister, who arrives on Friday, said ...")."""
+    openings = list(rules.cues.aside.finditer(left, 0, len(left) - length))
+    opening = openings[-1] if openings else None
+    closing = right.find(",")
+    if opening is None or closing < 0 or "," in left[opening.end() : len(left) - length]:
+        return left, right
+    return left[opening.start() :], right[:closing]
 
 
 def _cue_distance(cue: re.Pattern[str], left: str, length: int, right: str) -> int | None:
