@@ -29,6 +29,10 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("The mine will reopen in May, the minister said.", "May", 1, id="report-far"),
         pytest.param("The minister said Friday it will reopen.", "Friday", -1, id="report-near"),
         pytest.param("The bank said on Friday it would pay.", "Friday", -1, id="report-tie"),
+        pytest.param(
+            "It will launch the phone on Friday, it said.", "Friday", 1, id="report-attributes"
+        ),
+        pytest.param("The firm on Friday said it will pay.", "Friday", -1, id="report-after"),
         pytest.param("Workers said it in May.", "May", -1, id="report-only-cue"),
         pytest.param("It will be announced in May.", "May", 1, id="passive-report-verb"),
         pytest.param("It comes ahead of the vote in May.", "May", 1, id="prospect"),

@@ -96,9 +96,14 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     for distance, side, direction in found:
         if distance is not None and (best is None or (distance, side) < best[:2]):
             best = (distance, side, direction)
-    report = _cue_distance(rules.cues.report, left, length, right)
-    if report is not None and report <= _ADJACENT and (best is None or report <= best[0]):
+    # "said Friday" and "on Friday said" date the report; "on Friday, it said" reports it.
+    said_before, said_after = _cue_distances(rules.cues.report, left, length, right)
+    if said_after is not None and "," in right[:said_after]:
+        said_after = None
+    adjacent = [d for d in (said_before, said_after) if d is not None and d <= _ADJACENT]
+    if adjacent and (best is None or min(adjacent) <= best[0]):
         return -1
+    report = _cue_distance(rules.cues.report, left, length, right)
     if best is not None:
         return best[2]
     if _cue_distance(rules.cues.prospect, left, length, right) is not None:

@@ -78,11 +78,17 @@ _DAY_RANGE_OPENING = re.compile(rf"\d(?:st|nd|rd|th)?,?\s*{_RANGE_TO}\s*$")
 
 
 #: What opens a list or range right before the mention, by the granularity of its first item:
-#: a day written day first ("5 and ", "13, 15 and "), a month ("June through ", "May to ").
+#: a day written day first ("5 and ", "13, 15 and "), a month ("June through ", "May to ",
+#: "October 2008 to ").
 #: Each with how far before the mention it may begin.
 _LIST_OPENINGS = {
     DAY: (re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?,?\s*(?:and|to|through|[-\u2013,])\s*$"), 12),
-    MONTH: (re.compile(r"[A-Za-z]{3,}\.?\s*(?:through|to|until|till|[-\u2013])\s*$"), 16),
+    MONTH: (
+        re.compile(
+            r"(?P<month>[A-Za-z]{3,})\.?(?:,?\s+\d{4})?\s*(?:through|to|until|till|[-\u2013])\s*$"
+        ),
+        22,
+    ),
 }
 
 
@@ -90,12 +96,14 @@ def _closes_list(granularity: str, ctx: Context) -> bool:
     """Whether the mention closes a list or range that opens on the date just resolved, of
     ``granularity``: "5 and [7 July]", "from June through [November]"."""
     anchor = ctx.anchor
-    opening, reach = _LIST_OPENINGS[granularity]
-    return (
-        anchor is not None
-        and anchor.granularity == granularity
-        and opening.search(ctx.text, max(0, ctx.start - reach), ctx.start) is not None
-    )
+    pattern, reach = _LIST_OPENINGS[granularity]
+    opening = pattern.search(ctx.text, max(0, ctx.start - reach), ctx.start)
+    if anchor is None or anchor.granularity != granularity or opening is None:
+        return False
+    # A month range opens on the month just named ("June through"), not on a word that only
+    # looks like one ("the 12 months to April")
+    month = opening.groupdict().get("month")
+    return month is None or lookup_int(ctx.rules, "month", month) == anchor.start.month
 
 
 def _after_range_opening(point: Point, ctx: Context) -> Point:
