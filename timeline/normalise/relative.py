@@ -76,7 +76,7 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             and finer_or_equal(anchor.granularity, granularity)
             and not (granularity in (DECADE, CENTURY) and ctx.tense > 0)
         ):  # ("by the end of the decade he wants to retire" looks ahead from the report)
-            base = anchor.start
+            base = _period_in_focus(ctx, anchor, granularity).start
         elif anchor is not None and "rel" not in groups and _points_back(groups["anaphor"]):
             # "last October ... crossed out that same day": a day of that month, which one
             # unknown (TimeML writes the unknown parts as X)
@@ -101,6 +101,22 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         return Resolution(str(point), mod_of(groups, rule, rules))
     point = shift(point_of(base, granularity), count or 0)
     return Resolution(str(point), mod_of(groups, rule, rules), point)
+
+
+def _period_in_focus(ctx: Context, anchor: Point, granularity: str) -> Point:
+    """The date "the quarter" or "the month" counts from: the date in focus, unless that is
+    only the day of the report, within the current quarter (month), after a closed one was
+    named ("Profit rose in the fourth quarter, it said on Thursday. Sales in the quarter ...").
+    """
+    named = {QUARTER: ctx.reported, MONTH: ctx.reported_month}.get(granularity)
+    if (
+        named is None
+        or named.granularity != granularity
+        or anchor.granularity == granularity
+        or point_of(anchor.start, granularity) != point_of(ctx.reference, granularity)
+    ):
+        return anchor
+    return named
 
 
 #: Results for a whole year are reported in the first months of the next.
