@@ -20,7 +20,7 @@ from datetime import date
 
 from timeline.mentions import Mention
 from timeline.normalise import HALF, QUARTER, Context, Point, resolve
-from timeline.normalise.points import MONTH, finer_or_equal
+from timeline.normalise.points import DAY, MONTH, finer_or_equal
 from timeline.rules import CompiledRule, RuleSet, load_rules
 
 
@@ -111,13 +111,14 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
     anchor: Point | None = None
     reported: Point | None = None
     reported_month: Point | None = None
+    last_day: Point | None = None
     position = 0
     for start, rule, match in _candidates(ruleset, text):
         if start < position:
             continue
         position = match.end()
         context = Context(
-            ruleset, reference, anchor, text, start, position, reported, reported_month
+            ruleset, reference, anchor, text, start, position, reported, reported_month, last_day
         )
         resolution = resolve(rule, rule.captures(match), context)
         if resolution is None:
@@ -132,6 +133,8 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
             # "March 5 ... Two days later ... The next morning": the story has moved on to the
             # day an anchored duration reaches.
             anchor = resolution.reaches
+        if anchor is not None and anchor.granularity == DAY:
+            last_day = anchor
         end = resolution.end or position
         mentions.append(
             Mention(

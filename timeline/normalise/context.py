@@ -48,6 +48,9 @@ class Context:
     #: The first recent month the text named: the month a monthly figure is about ("prices
     #: were unchanged in April after rising in March ... from a year earlier" speaks of April).
     reported_month: Point | None = None
+    #: The last day the text named, though coarser dates came after it ("died on Tuesday. He
+    #: had ruled since 1999. The death was announced at 4:25 p.m.").
+    last_day: Point | None = None
 
     @cached_property
     def tense(self) -> int:
@@ -62,7 +65,9 @@ class Context:
     def day_in_focus(self) -> date:
         """The last day the text named, else the reference ("that morning", "at noon")."""
         anchor = self.anchor
-        return anchor.start if anchor is not None and anchor.granularity == DAY else self.reference
+        if anchor is not None and anchor.granularity == DAY:
+            return anchor.start
+        return self.reference if self.last_day is None else self.last_day.start
 
 
 def lookup_int(rules: RuleSet, group: str, text: str) -> int | None:
