@@ -72,6 +72,9 @@ def _tense(text: str, mention: str) -> int:
         pytest.param(
             "It passed on Monday and will go to the House.", "Monday", -1, id="own-clause"
         ),
+        pytest.param(
+            "They will play on Sunday after the draw was made.", "Sunday", 1, id="subordinate"
+        ),
         pytest.param("The storm will hit the coast on Monday.", "Monday", 1, id="modal-not-past"),
         pytest.param(
             "Celtic, who host Rangers on Sunday, were held to a draw.", "Sunday", 1, id="aside"
