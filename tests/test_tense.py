@@ -75,6 +75,7 @@ def _tense(text: str, mention: str) -> int:
         pytest.param(
             "They will play on Sunday after the draw was made.", "Sunday", 1, id="subordinate"
         ),
+        pytest.param("The man arrested on Sunday will appear in court.", "Sunday", -1, id="joint"),
         pytest.param("The storm will hit the coast on Monday.", "Monday", 1, id="modal-not-past"),
         pytest.param(
             "Celtic, who host Rangers on Sunday, were held to a draw.", "Sunday", 1, id="aside"

@@ -37,6 +37,9 @@ class Cues:
     #: The opening of a relative clause set off by commas (", who"): a mention inside one
     #: takes its tense from the clause ("Celtic, who host Rangers on Sunday, were held").
     aside: re.Pattern[str]
+    #: What joins a verb to the mention and counts as no distance ("arrested on Sunday will
+    #: appear": the verb before is as near as the one after).
+    joint: re.Pattern[str]
     #: A modal of possibility ("could"): it looks ahead at what follows it.
     modal: re.Pattern[str]
     #: A record measured up to now ("the highest level in five years").

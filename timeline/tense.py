@@ -78,7 +78,10 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
         (1, rules.cues.future),
         (-1, rules.cues.past),
     )
-    distances = {direction: _cue_distances(cue, left, length, right) for direction, cue in cues}
+    joint = rules.cues.joint
+    distances = {
+        direction: _cue_distances(cue, left, length, right, joint) for direction, cue in cues
+    }
     for direction, sides in distances.items():
         found += [(distance, side, direction) for side, distance in enumerate(sides)]
     # An intention in the past looks ahead from where it stands: before the mention it points
@@ -131,7 +134,7 @@ def _cue_distance(cue: re.Pattern[str], left: str, length: int, right: str) -> i
 
 
 def _cue_distances(
-    cue: re.Pattern[str], left: str, length: int, right: str
+    cue: re.Pattern[str], left: str, length: int, right: str, joint: re.Pattern[str] | None = None
 ) -> tuple[int | None, int | None]:
     """Return the distance to the nearest cue before the mention and to the nearest after it.
 
@@ -140,7 +143,12 @@ def _cue_distances(
     edge = len(left) - length
     before = [found for found in cue.finditer(left) if found.end() <= edge]
     after = cue.search(right)
+    distance = None
+    if before:
+        distance = edge - before[-1].end()
+        if joint is not None and joint.fullmatch(left, before[-1].end(), edge):
+            distance = 1  # "arrested on Sunday" is as close as "arrested Sunday"
     return (
-        edge - before[-1].end() if before else None,
+        distance,
         after.start() if after is not None else None,
     )
