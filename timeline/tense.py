@@ -100,18 +100,16 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
         if distance is not None and (best is None or (distance, side) < best[:2]):
             best = (distance, side, direction)
     # "said Friday" and "on Friday said" date the report; "on Friday, it said" reports it.
-    said_before, said_after = _cue_distances(rules.cues.report, left, length, right)
-    if said_after is not None and "," in right[:said_after]:
-        said_after = None
-    adjacent = [d for d in (said_before, said_after) if d is not None and d <= _ADJACENT]
-    if adjacent and (best is None or min(adjacent) <= best[0]):
+    said = _cue_distances(rules.cues.report, left, length, right)
+    attributes = said[1] is not None and "," in right[: said[1]]
+    adjacent = [d for d in (said[0], None if attributes else said[1]) if d is not None]
+    if adjacent and min(adjacent) <= _ADJACENT and (best is None or min(adjacent) <= best[0]):
         return -1
-    report = _cue_distance(rules.cues.report, left, length, right)
     if best is not None:
         return best[2]
     if _cue_distance(rules.cues.prospect, left, length, right) is not None:
         return 1
-    return 0 if report is None else -1
+    return 0 if said == (None, None) else -1
 
 
 def _within_aside(rules: RuleSet, left: str, length: int, right: str) -> tuple[str, str]:
