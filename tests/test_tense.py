@@ -76,6 +76,16 @@ def _tense(text: str, mention: str) -> int:
             "They will play on Sunday after the draw was made.", "Sunday", 1, id="subordinate"
         ),
         pytest.param("The man arrested on Sunday will appear in court.", "Sunday", -1, id="joint"),
+        pytest.param(
+            "It broke up on Thursday and returns in May.", "Thursday", -1, id="joint-particle"
+        ),
+        pytest.param("RIM will show its updated phones on Friday.", "Friday", 1, id="ed-adjective"),
+        pytest.param(
+            "It will show the long-awaited film on Friday.", "Friday", 1, id="ed-compound"
+        ),
+        pytest.param("They will meet on Friday in a last effort.", "Friday", 1, id="a-last"),
+        pytest.param("Starting Monday, fares must include tax.", "Monday", 1, id="starting"),
+        pytest.param("It said the war was unlikely to end in May.", "May", 1, id="was-unlikely"),
         pytest.param("The storm will hit the coast on Monday.", "Monday", 1, id="modal-not-past"),
         pytest.param(
             "Celtic, who host Rangers on Sunday, were held to a draw.", "Sunday", 1, id="aside"

@@ -334,7 +334,24 @@ def _day_of_month(groups: dict[str, str], mod: str | None, ctx: Context) -> Reso
         point = Point(DAY, month.replace(day=day))
     except ValueError:  # no 31st in that month
         return None
+    if in_focus and point.start < ref and ctx.tense > 0:
+        # "The talks ended on Nov. 24. The team is due to meet on the 9th" said on Dec. 1: a
+        # day ahead, so not one of the month in focus
+        point = _day_ahead(day, ref)
     return Resolution(str(point), mod, point)
+
+
+def _day_ahead(day: int, reference: date) -> Point:
+    """The first day numbered ``day`` on or after the reference."""
+    month = Point(MONTH, reference.replace(day=1))
+    while True:
+        try:
+            candidate = month.start.replace(day=day)
+        except ValueError:  # no 31st in this month
+            candidate = reference - timedelta(days=1)
+        if candidate >= reference:
+            return Point(DAY, candidate)
+        month = shift(month, 1)
 
 
 def _season_in_focus(code: str, step: int, anchor: Point) -> Point:
