@@ -34,7 +34,7 @@ from timeline.rules import CompiledRule, RuleSet
 from timeline.tense import sentence_start, sentence_stop
 
 #: Cue words that count from the day in focus, not from the reference ("the previous Friday").
-_ANAPHORIC_RELS = frozenset({"previous", "prior", "preceding", "following"})
+_ANAPHORIC_RELS = frozenset({"previous", "prior", "preceding", "following", "that"})
 
 
 def _weekday(weekday: int, rel: int | None, ctx: Context, *, anaphoric: bool = False) -> date:
