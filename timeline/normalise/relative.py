@@ -90,6 +90,8 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             count = 0 if ctx.reference.isoweekday() >= 6 or ctx.tense > 0 else -1
         if granularity in _STEPPED and "rel" not in groups:
             count = _step_around(ctx, granularity, dated=base is not ctx.reference)
+        elif granularity == WEEKEND and "rel" not in groups:  # "the weekend before."
+            count = _step_around(ctx, granularity, dated=base is not ctx.reference) or count
     if granularity == QUARTER and groups.get("rel", "").lower() == "latest":
         # "sales in the latest period": the period the report is about
         focus = reporting_period(ctx)
