@@ -102,6 +102,8 @@ def _named_day(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> date
         if not meaning.startswith("D"):
             return None
         return ctx.reference + timedelta(days=int(meaning[1:]))
+    if "anaphor" in groups:  # "3 a.m. the next day": a day from the day in focus
+        return ctx.day_in_focus + timedelta(days=lookup_int(ctx.rules, "rel", groups["rel"]) or 0)
     if "rel" in groups:  # "2:30 this afternoon", "nine o'clock last night"
         return ctx.reference + timedelta(days=lookup_int(ctx.rules, "rel", groups["rel"]) or 0)
     return ctx.day_in_focus
