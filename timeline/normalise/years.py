@@ -38,7 +38,8 @@ def nearest(candidates: list[date], reference: date, ctx: Context) -> date:
     """
     closest = min(candidates, key=lambda c: abs((c - reference).days))
     if abs((closest - reference).days) <= _NEAR_DAYS and not (
-        closest > reference and (_told_as_past(ctx) or _SINCE.search(ctx.text, 0, ctx.start))
+        closest > reference
+        and (_told_as_past(ctx) or _SINCE.search(ctx.text[max(0, ctx.start - 12) : ctx.start]))
     ):
         return closest
     if ctx.tense > 0:
