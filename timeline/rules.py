@@ -89,6 +89,7 @@ GROUPS = frozenset(
         "daypart",
         "frequency",
         "fiscal",
+        "focus",
         "fraction",
         "holiday",
         "tz",

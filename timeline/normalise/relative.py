@@ -64,6 +64,9 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         return Resolution(str(anchor), mod_of(groups, rule, rules), anchor)
     if granularity == YEAR and "anaphor" not in groups and "rel" not in groups:
         base = _year_told(ctx)
+    if "focus" in groups and _told_in_the_past(ctx, granularity):
+        # "He was shot on Oct. 23, 1998. By the end of the month, police had a suspect."
+        base = anchor.start if anchor is not None else base
     if "anaphor" in groups:
         # "the quarter", "the following day": the period of (or next to) the last date named;
         # with none finer than the unit, the last whole quarter or the reference day.
@@ -119,6 +122,18 @@ def _period_in_focus(ctx: Context, anchor: Point, granularity: str) -> Point:
     ):
         return anchor
     return named
+
+
+def _told_in_the_past(ctx: Context, granularity: str) -> bool:
+    """Whether "the end of the month" belongs to a story told in the past: the sentence is in
+    the past and the date in focus, as fine as the unit, lies in an earlier year."""
+    anchor = ctx.anchor
+    return (
+        anchor is not None
+        and finer_or_equal(anchor.granularity, granularity)
+        and anchor.start.year < ctx.reference.year
+        and ctx.tense < 0
+    )
 
 
 #: Results for a whole year are reported in the first months of the next.
