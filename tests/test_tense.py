@@ -79,6 +79,12 @@ def _tense(text: str, mention: str) -> int:
         pytest.param(
             "It broke up on Thursday and returns in May.", "Thursday", -1, id="joint-particle"
         ),
+        pytest.param(
+            "It broke for the summer on Thursday and returns in May.",
+            "Thursday",
+            -1,
+            id="coordinated-verb",
+        ),
         pytest.param("RIM will show its updated phones on Friday.", "Friday", 1, id="ed-adjective"),
         pytest.param(
             "It will show the long-awaited film on Friday.", "Friday", 1, id="ed-compound"
