@@ -105,6 +105,9 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         point = shift(focus, -12 // MONTHS_PER[focus.granularity])
         return Resolution(str(point), mod_of(groups, rule, rules))
     point = shift(point_of(base, granularity), count or 0)
+    daypart = rules.lookup("daypart", groups["unit"]) if granularity == DAY else None
+    if daypart:  # "the night before": that part of the day, a time as "the previous night" is
+        return Resolution(f"{point}T{daypart}", mod_of(groups, rule, rules), point, type="TIME")
     return Resolution(str(point), mod_of(groups, rule, rules), point)
 
 
