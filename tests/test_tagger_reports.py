@@ -99,6 +99,13 @@ def test_reports_speak_of_the_period_they_cover(
             id="story-long-past",
         ),
         pytest.param(
+            "They were arrested on June 28, 2011. They were freed on July 5.",
+            date(2012, 11, 29),
+            "July 5",
+            "2011-07-05",
+            id="story-of-last-year",
+        ),
+        pytest.param(
             "Nixon resigned on Aug. 9, 1974. A month later, on Sept. 8, Ford pardoned him.",
             date(2023, 6, 20),
             "Sept. 8",
@@ -128,7 +135,7 @@ def test_reports_speak_of_the_period_they_cover(
         ),
     ],
 )
-def test_an_old_date_sets_the_year_only_of_a_story_long_past(
+def test_an_old_date_sets_the_year_only_of_a_story_told_in_an_earlier_year(
     text: str, published: date, mention: str, value: str
 ) -> None:
     assert _value(text, published, mention) == value

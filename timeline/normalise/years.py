@@ -20,7 +20,7 @@ _NEAR_DAYS = 62
 #: A month named with no year and no tense cue right after a future date is taken near that
 #: date when one such month lies within this many days of it.
 _ANCHOR_DAYS = 200
-#: A story told in years long past goes on for about this many days after the date it names.
+#: A story told in an earlier year goes on for about this many days after the date it names.
 _STORY_DAYS = 92
 #: ... and looks back this many days before it ("It had begun on Oct. 16").
 _STORY_DAYS_BACK = 31
@@ -94,7 +94,7 @@ def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
     if (
         anchor is not None
         and (anchor.granularity == DAY or (anchor.granularity == MONTH and _opens_sentence(ctx)))
-        and anchor.start.year < ref.year - 1
+        and anchor.start.year < ref.year
         and ctx.tense <= 0
     ):
         told = _year_in_story(month, day, anchor, candidates, around)
@@ -146,8 +146,9 @@ _OPENING_REACH = 24
 def _year_in_story(
     month: int, day: int, anchor: Point, candidates: list[date], around: date
 ) -> int | None:
-    """The year of a day told in a story around the date it last named, in years long past
-    ("began on Oct. 16, 1962 ... On Oct. 28" is 1962), if the story goes on there.
+    """The year of a day told in a story around the date it last named, in an earlier year
+    ("began on Oct. 16, 1962 ... On Oct. 28" is 1962; "arrested on June 28, 2011 ... freed on
+    July 5" said in late 2012 is 2011), if the story goes on there.
 
     A date near the report (``around``: its day, or for a month its first) and not after it is
     the report's, as news names it without a year ("founded on June 3, 2001, the firm said on
