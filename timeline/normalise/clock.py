@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from timeline.amounts import amount
 from timeline.normalise.calendar_dates import resolve_calendar, resolve_holiday
 from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
-from timeline.normalise.points import DAY, Point
+from timeline.normalise.points import CENTURY, DAY, DECADE, YEAR, Point
 from timeline.rules import CompiledRule, RuleSet
 
 
@@ -22,6 +22,10 @@ def resolve_ref(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Res
         meaning = f"D{lookup_int(rules, 'rel', groups['rel']) or 0}"
     if "anaphor" in groups:  # "the next morning": counted from the day in focus
         day = ctx.day_in_focus + timedelta(days=int(meaning[1:]))
+    elif meaning == "D0" and not groups.keys() & {"mod", "daypart"} and _set_against_the_past(ctx):
+        # "In the 1970s households saved a tenth of their income; today they save 4 percent":
+        # nowadays, not the day of the report
+        return Resolution("PRESENT_REF", None)
     elif meaning.startswith("D"):
         day = ctx.reference + timedelta(days=int(meaning[1:]))
     elif meaning:
@@ -35,6 +39,23 @@ def resolve_ref(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Res
     if "daypart" in groups:
         value += f"T{rules.lookup('daypart', groups['daypart'])}"
     return Resolution(value, mod_of(groups, rule, rules), point)
+
+
+#: Where a clause opens: "today" there may stand for the present ("...; today the figure is").
+_OPENS_CLAUSE = re.compile(r"(?:^|[.;:!?]\s*|[;,]\s+(?:and|but)\s+|^\s*(?:And|But)\s+)$")
+#: A year at least this many years before the report is the past "today" is set against.
+_YEARS_AGO = 10
+
+
+def _set_against_the_past(ctx: Context) -> bool:
+    """Whether "today" opens a clause after a period long past ("the 1970s", "1950"), so that
+    it stands for the present."""
+    anchor = ctx.anchor
+    if anchor is None or not _OPENS_CLAUSE.search(ctx.text[max(0, ctx.start - 8) : ctx.start]):
+        return False
+    if anchor.granularity in (DECADE, CENTURY):
+        return anchor.start.year + 10 <= ctx.reference.year
+    return anchor.granularity == YEAR and anchor.start.year <= ctx.reference.year - _YEARS_AGO
 
 
 def _clock_number(rules: RuleSet, text: str) -> int | None:
