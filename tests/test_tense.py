@@ -86,6 +86,7 @@ def _tense(text: str, mention: str) -> int:
             id="coordinated-verb",
         ),
         pytest.param("RIM will show its updated phones on Friday.", "Friday", 1, id="ed-adjective"),
+        pytest.param("They will hold closed-door talks on Friday.", "Friday", 1, id="ed-noun"),
         pytest.param(
             "It will show the long-awaited film on Friday.", "Friday", 1, id="ed-compound"
         ),
