@@ -471,6 +471,8 @@ def resolve_week_of(groups: dict[str, str], rule: CompiledRule, ctx: Context) ->
     elif named.point.granularity != DAY:
         return None
     weekend = groups.get("unit", "").lower() == "weekend"
+    if weekend and day.isoweekday() == 1:  # "Memorial Day weekend": the one the Monday ends
+        day -= timedelta(days=1)
     point = point_of(day, WEEKEND if weekend else WEEK)
     return Resolution(str(point), named.mod, point)
 
