@@ -347,10 +347,10 @@ def _day_ahead(day: int, reference: date) -> Point:
     while True:
         try:
             candidate = month.start.replace(day=day)
+            if candidate >= reference:
+                return Point(DAY, candidate)
         except ValueError:  # no 31st in this month
-            candidate = reference - timedelta(days=1)
-        if candidate >= reference:
-            return Point(DAY, candidate)
+            pass
         month = shift(month, 1)
 
 

@@ -43,7 +43,8 @@ def resolve_ref(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Res
 
 #: Where a clause opens: "today" there may stand for the present ("...; today the figure is").
 _OPENS_CLAUSE = re.compile(r"(?:^|[.;:!?]\s*|[;,]\s+(?:and|but)\s+|^\s*(?:And|But)\s+)$")
-#: A year at least this many years before the report is the past "today" is set against.
+#: A year (decade, century) beginning at least this many years before the report is the past
+#: "today" is set against.
 _YEARS_AGO = 10
 
 
@@ -53,9 +54,8 @@ def _set_against_the_past(ctx: Context) -> bool:
     anchor = ctx.anchor
     if anchor is None or not _OPENS_CLAUSE.search(ctx.text[max(0, ctx.start - 8) : ctx.start]):
         return False
-    if anchor.granularity in (DECADE, CENTURY):
-        return anchor.start.year + 10 <= ctx.reference.year
-    return anchor.granularity == YEAR and anchor.start.year <= ctx.reference.year - _YEARS_AGO
+    long_past = anchor.start.year + _YEARS_AGO <= ctx.reference.year
+    return anchor.granularity in (YEAR, DECADE, CENTURY) and long_past
 
 
 def _clock_number(rules: RuleSet, text: str) -> int | None:
@@ -123,10 +123,9 @@ def _named_day(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> date
         if not meaning.startswith("D"):
             return None
         return ctx.reference + timedelta(days=int(meaning[1:]))
-    if "anaphor" in groups:  # "3 a.m. the next day": a day from the day in focus
-        return ctx.day_in_focus + timedelta(days=lookup_int(ctx.rules, "rel", groups["rel"]) or 0)
-    if "rel" in groups:  # "2:30 this afternoon", "nine o'clock last night"
-        return ctx.reference + timedelta(days=lookup_int(ctx.rules, "rel", groups["rel"]) or 0)
+    if "rel" in groups:  # "2:30 this afternoon"; "3 a.m. the next day" from the day in focus
+        base = ctx.day_in_focus if "anaphor" in groups else ctx.reference
+        return base + timedelta(days=lookup_int(ctx.rules, "rel", groups["rel"]) or 0)
     return ctx.day_in_focus
 
 
