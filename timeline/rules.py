@@ -68,6 +68,7 @@ Kind = Literal[
 GROUPS = frozenset(
     {
         "year",
+        "closing_year",
         "month",
         "day",
         "weekday",

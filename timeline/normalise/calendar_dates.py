@@ -29,52 +29,15 @@ from timeline.normalise.points import (
     shift,
 )
 from timeline.normalise.reporting import reporting_period, speaks_of_quarter
+from timeline.normalise.weekdays import RANGE_TO, resolve_weekday
 from timeline.normalise.years import latest_year_ending, nearest, year_for
 from timeline.rules import CompiledRule, RuleSet
 from timeline.tense import sentence_start, sentence_stop
 
-#: Cue words that count from the day in focus, not from the reference ("the previous Friday").
-_ANAPHORIC_RELS = frozenset({"previous", "prior", "preceding", "following", "that"})
-
-
-def _weekday(weekday: int, rel: int | None, ctx: Context, *, anaphoric: bool = False) -> date:
-    ref = ctx.day_in_focus if anaphoric else ctx.reference
-    delta = weekday - ref.isoweekday()
-    if rel == 0:
-        return ref + timedelta(days=delta)
-    direction = rel if rel is not None else ctx.tense
-    if delta == 0 and rel is None:
-        return ref
-    if direction > 0:
-        return ref + timedelta(days=delta % 7 or 7)
-    return ref - timedelta(days=(-delta) % 7 or 7)
-
-
 #: What joins the two days of a range: "June 18-19", "April 24 and 25", "May 3 to May 5".
 RANGE_CONNECTOR = r"(?:[-\u2013]|and|to|through)"
-#: What leads from the first day of a range to the last, where "and" would make a list:
-#: "from Monday to Friday", "from June 30 until Sept. 30".
-_RANGE_TO = r"(?:[-\u2013]|to|through|until|till)"
-#: A word and a connector right before a mention: "from Monday to ", "Monday through ". The
-#: word is a weekday if the rule file's lexicon says so.
-_WEEKDAY_RANGE_OPENING = re.compile(rf"(?P<word>[^\W\d_]+)\s*{_RANGE_TO}\s*$", re.IGNORECASE)
-
-
-def _closes_weekday_range(ctx: Context) -> bool:
-    """Whether the mention closes a range that opens on the weekday just resolved.
-
-    The closing day is the first such weekday after the opening one, whatever the tense:
-    "open from Monday to Friday" spans one week.
-    """
-    anchor = ctx.anchor
-    opening = _WEEKDAY_RANGE_OPENING.search(ctx.text, max(0, ctx.start - 20), ctx.start)
-    if opening is None or anchor is None or anchor.granularity != DAY:
-        return False
-    return lookup_int(ctx.rules, "weekday", opening["word"]) == anchor.start.isoweekday()
-
-
 #: A day number and a connector right before a mention: "from June 30 to ", "Dec. 28-".
-_DAY_RANGE_OPENING = re.compile(rf"\d(?:st|nd|rd|th)?,?\s*{_RANGE_TO}\s*$")
+_DAY_RANGE_OPENING = re.compile(rf"\d(?:st|nd|rd|th)?,?\s*{RANGE_TO}\s*$")
 
 
 #: What opens a list or range right before the mention, by the granularity of its first item:
@@ -205,15 +168,7 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
     if "day" in groups and "weekday" not in groups:  # "due in court on the 22nd"
         return _day_of_month(groups, mod, ctx)
     if "weekday" in groups:
-        weekday = lookup_int(rules, "weekday", groups["weekday"])
-        if weekday is None:
-            return None
-        if rel is None and _closes_weekday_range(ctx):  # "from Monday to [Friday]"
-            point = Point(DAY, _weekday(weekday, 1, ctx, anaphoric=True))
-            return Resolution(str(point), mod, point)
-        anaphoric = groups.get("rel", "").lower() in _ANAPHORIC_RELS
-        point = Point(DAY, _weekday(weekday, rel, ctx, anaphoric=anaphoric))
-        return Resolution(str(point), mod, point)
+        return resolve_weekday(groups, rel, mod, ctx)
     for group, granularity, size in (("quarter", QUARTER, 3), ("half", HALF, 6)):
         if group in groups and year is None and "unit" not in groups and _in_a_game(ctx):
             return None  # "scored twice in the second half": a period of play
@@ -256,6 +211,10 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
     ):  # "the 1988 quarter": the period reported on, in that year
         focus = reporting_period(ctx)
         return Resolution(str(Point(focus.granularity, focus.start.replace(year=year))), mod)
+    if year is not None and "closing_year" in groups and mod == "END":
+        # "the end of the 2012-13 season" falls in its second year
+        closing = year // 100 * 100 + int(groups["closing_year"])
+        year = closing if closing > year else closing + 100
     if year is not None:
         point = Point(YEAR, date(year, 1, 1))
         return Resolution(str(point), mod, point)

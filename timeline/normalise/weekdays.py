@@ -1,0 +1,85 @@
+"""Weekdays named without a date: "Friday", "next Tuesday", "the previous Sunday".
+
+Which Friday a bare "Friday" is comes from the tense around it, a cue word before it, the
+weekday that opens a range ("from Monday to Friday"), or a plan reported in the past ("a vote
+planned for Wednesday"). Weekdays written with their date ("Saturday the twentieth") are
+:mod:`timeline.normalise.calendar_dates`'.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline.normalise.context import Context, Resolution, lookup_int
+from timeline.normalise.points import DAY, Point
+
+#: What leads from the first day of a range to the last, where "and" would make a list:
+#: "from Monday to Friday", "from June 30 until Sept. 30".
+RANGE_TO = r"(?:[-\u2013]|to|through|until|till)"
+#: A word and a connector right before a mention: "from Monday to ", "Monday through ". The
+#: word is a weekday if the rule file's lexicon says so.
+_WEEKDAY_RANGE_OPENING = re.compile(rf"(?P<word>[^\W\d_]+)\s*{RANGE_TO}\s*$", re.IGNORECASE)
+#: Cue words that count from the day in focus, not from the reference ("the previous Friday").
+_ANAPHORIC_RELS = frozenset({"previous", "prior", "preceding", "following", "that"})
+#: What may stand between a reported plan and its day: "planned for ", "set for early ".
+_PLAN_GAP = re.compile(r"\s+(?:for|on)\s+(?:(?:early|late)\s+)?$", re.IGNORECASE)
+#: How far before the weekday the reported plan may stand.
+_PLAN_REACH = 40
+
+
+def resolve_weekday(
+    groups: dict[str, str], rel: int | None, mod: str | None, ctx: Context
+) -> Resolution | None:
+    """Resolve a weekday; ``rel`` is its cue word's direction ("next": +1), if any."""
+    weekday = lookup_int(ctx.rules, "weekday", groups["weekday"])
+    if weekday is None:
+        return None
+    if rel is None and _closes_weekday_range(ctx):  # "from Monday to [Friday]"
+        point = Point(DAY, _weekday(weekday, 1, ctx, anaphoric=True))
+        return Resolution(str(point), mod, point)
+    if rel is None and ctx.tense == 0 and _planned_for(ctx):
+        # "a vote planned for Wednesday": the plan may lie either side of the report, so the
+        # nearest such day
+        delta = (weekday - ctx.reference.isoweekday() + 3) % 7 - 3
+        point = Point(DAY, ctx.reference + timedelta(days=delta))
+        return Resolution(str(point), mod, point)
+    anaphoric = groups.get("rel", "").lower() in _ANAPHORIC_RELS
+    point = Point(DAY, _weekday(weekday, rel, ctx, anaphoric=anaphoric))
+    return Resolution(str(point), mod, point)
+
+
+def _weekday(weekday: int, rel: int | None, ctx: Context, *, anaphoric: bool = False) -> date:
+    ref = ctx.day_in_focus if anaphoric else ctx.reference
+    delta = weekday - ref.isoweekday()
+    if rel == 0:
+        return ref + timedelta(days=delta)
+    direction = rel if rel is not None else ctx.tense
+    if delta == 0 and rel is None:
+        return ref
+    if direction > 0:
+        return ref + timedelta(days=delta % 7 or 7)
+    return ref - timedelta(days=(-delta) % 7 or 7)
+
+
+def _closes_weekday_range(ctx: Context) -> bool:
+    """Whether the mention closes a range that opens on the weekday just resolved.
+
+    The closing day is the first such weekday after the opening one, whatever the tense:
+    "open from Monday to Friday" spans one week.
+    """
+    anchor = ctx.anchor
+    opening = _WEEKDAY_RANGE_OPENING.search(ctx.text, max(0, ctx.start - 20), ctx.start)
+    if opening is None or anchor is None or anchor.granularity != DAY:
+        return False
+    return lookup_int(ctx.rules, "weekday", opening["word"]) == anchor.start.isoweekday()
+
+
+def _planned_for(ctx: Context) -> bool:
+    """Whether a plan reported in the past names the weekday ("had been planned for
+    Wednesday"): the rule file's [cues] neutral, right before it."""
+    window = max(0, ctx.start - _PLAN_REACH)
+    return any(
+        _PLAN_GAP.fullmatch(ctx.text, found.end(), ctx.start)
+        for found in ctx.rules.cues.neutral.finditer(ctx.text, window, ctx.start)
+    )
