@@ -40,6 +40,8 @@ class Cues:
     #: What joins a verb to the mention and counts as no distance ("arrested on Sunday will
     #: appear": the verb before is as near as the one after).
     joint: re.Pattern[str]
+    #: Matched right after a clock time: it is said of every day ("from noon to 7 p.m. daily").
+    habit: re.Pattern[str]
     #: A modal of possibility ("could"): it looks ahead at what follows it.
     modal: re.Pattern[str]
     #: A record measured up to now ("the highest level in five years").

@@ -95,17 +95,17 @@ _DAY_GROUPS = _DAY | {"day", "year", "daypart"}
 _CLOCK_RANGE = re.compile(r"\s*(?:and|to|until|till|through|[-\u2013])\s*", re.IGNORECASE)
 
 
-def _range_end(rule: CompiledRule, ctx: Context) -> dict[str, str] | None:
-    """The groups of the clock time that closes a range opened by this one, if it names its
-    day ("from 1 a.m. to 4 a.m. on Thursday")."""
+def _range_end(rule: CompiledRule, ctx: Context) -> re.Match[str] | None:
+    """The clock time that closes a range opened by this one ("from 1 a.m. to 4 a.m.")."""
     joint = _CLOCK_RANGE.match(ctx.text, ctx.end)
-    if joint is None:
-        return None
-    closing = rule.regex.match(ctx.text, joint.end())
-    if closing is None:
-        return None
-    groups = rule.captures(closing)
-    return None if groups.keys().isdisjoint(_DAY) else groups
+    return None if joint is None else rule.regex.match(ctx.text, joint.end())
+
+
+def _habitual(closing: re.Match[str] | None, ctx: Context) -> bool:
+    """Whether the clock time (or the range it opens) is said of every day or every such
+    weekday: the rule file's [cues] habit right after it."""
+    after = ctx.end if closing is None else closing.end()
+    return ctx.rules.cues.habit.match(ctx.text, after) is not None
 
 
 def _named_day(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> date | None:
@@ -154,9 +154,14 @@ def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Re
     elif ampm == "a" and hour == 12:
         hour = 0
     if groups.keys().isdisjoint(_DAY):
+        closing = _range_end(rule, ctx)
+        if _habitual(closing, ctx):  # "open from 7 a.m. to 10 p.m. daily": any day's
+            return Resolution(
+                f"XXXX-XX-XXT{hour:02d}:{minute:02d}", mod_of(groups, rule, ctx.rules)
+            )
         # "between 4 p.m. and 9 p.m. on Tuesday": the day named after the range's end
-        end = _range_end(rule, ctx)
-        if end is not None:
+        end = {} if closing is None else rule.captures(closing)
+        if not end.keys().isdisjoint(_DAY):
             groups = {**groups, **{k: v for k, v in end.items() if k in _DAY_GROUPS}}
     day = _named_day(groups, rule, ctx)
     if day is None:
