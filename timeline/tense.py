@@ -14,7 +14,10 @@ from timeline.rules import RuleSet
 #: A full stop after an initial or a title ("Daniel P. Davison", "Mr. Smith") ends no sentence.
 _TITLES = ("[A-Z]", "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "St")
 _NOT_AN_END = "".join(rf"(?<!\b{word})" for word in _TITLES)
-SENTENCE_END = re.compile(rf"{_NOT_AN_END}[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
+#: Nor does the dot of "a.m." or "p.m." before the day it is on ("8 p.m. Saturday"): English
+#: weekday names end in "day".
+_CLOCK_BEFORE_DAY = r"(?<![ap]\.m\.(?=\s+[A-Z][a-z]+day\b))"
+SENTENCE_END = re.compile(rf"{_NOT_AN_END}[.!?]{_CLOCK_BEFORE_DAY}\s+(?=[A-Z\"'])|\n\s*\n")
 
 
 def sentence_start(text: str, position: int, reach: int) -> int | None:
