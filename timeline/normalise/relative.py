@@ -80,6 +80,10 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             and not (granularity in (DECADE, CENTURY) and ctx.tense > 0)
         ):  # ("by the end of the decade he wants to retire" looks ahead from the report)
             base = _period_in_focus(ctx, anchor, granularity).start
+            if granularity == WEEKEND and "rel" not in groups and base == ctx.reference:
+                # "ended on Monday [the day of the report] ... over the weekend": as with no
+                # day named, the weekend just past, unless the sentence looks ahead
+                count = 0 if base.isoweekday() >= 6 or ctx.tense > 0 else -1
         elif anchor is not None and "rel" not in groups and _points_back(groups["anaphor"]):
             # "last October ... crossed out that same day": a day of that month, which one
             # unknown (TimeML writes the unknown parts as X)
