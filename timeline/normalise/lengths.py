@@ -149,8 +149,11 @@ def resolve_set(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Res
         if "daypart" in groups:
             value += f"T{rules.lookup('daypart', groups['daypart'])}"
         return Resolution(value, rule.rule.mod)
-    if "month" in groups:  # "each July"
-        return Resolution(f"XXXX-{lookup_int(rules, 'month', groups['month']):02d}", rule.rule.mod)
+    if "month" in groups:  # "each July", "every July 4"
+        value = f"XXXX-{lookup_int(rules, 'month', groups['month']):02d}"
+        if "day" in groups:
+            value += f"-{lookup_int(rules, 'day', groups['day']):02d}"
+        return Resolution(value, rule.rule.mod)
     if "season" in groups:  # "every spring"
         return Resolution(f"XXXX-{rules.lookup('season', groups['season'])}", rule.rule.mod)
     if "daypart" in groups:  # "every night"
