@@ -126,7 +126,12 @@ def _named_day(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> date
     if "rel" in groups:  # "2:30 this afternoon"; "3 a.m. the next day" from the day in focus
         base = ctx.day_in_focus if "anaphor" in groups else ctx.reference
         return base + timedelta(days=lookup_int(ctx.rules, "rel", groups["rel"]) or 0)
-    return ctx.day_in_focus
+    focus = ctx.day_in_focus
+    if focus < ctx.reference and ctx.tense > 0:
+        # "The vote had been set for Oct. 2 ... Polls close at 5 p.m.": what is still to come
+        # is not on a day gone by
+        return ctx.reference
+    return focus
 
 
 def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
