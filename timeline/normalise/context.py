@@ -6,6 +6,7 @@ lexicon, and the TimeML mod of a match.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -14,6 +15,11 @@ from timeline.mentions import TimexType
 from timeline.normalise.points import DAY, Point
 from timeline.rules import CompiledRule, RuleSet
 from timeline.tense import tense_of
+
+#: What may stand between a reported plan and its date: "planned for ", "set for early ".
+_PLAN_GAP = re.compile(r"\s+(?:for|on)\s+(?:(?:early|late)\s+)?$", re.IGNORECASE)
+#: How far before the date the reported plan may stand.
+_PLAN_REACH = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +66,17 @@ class Context:
         :func:`timeline.tense.tense_of`.
         """
         return tense_of(self.rules, self.text, self.start, self.end)
+
+    @cached_property
+    def reported_plan(self) -> bool:
+        """Whether a plan reported in the past names the mention ("had been planned for
+        Wednesday", "was scheduled for Feb. 10"): the rule file's [cues] neutral right before
+        it. Such a date may lie either side of the report."""
+        window = max(0, self.start - _PLAN_REACH)
+        return any(
+            _PLAN_GAP.fullmatch(self.text, found.end(), self.start)
+            for found in self.rules.cues.neutral.finditer(self.text, window, self.start)
+        )
 
     @property
     def day_in_focus(self) -> date:

@@ -22,10 +22,6 @@ RANGE_TO = r"(?:[-\u2013]|to|through|until|till)"
 _WEEKDAY_RANGE_OPENING = re.compile(rf"(?P<word>[^\W\d_]+)\s*{RANGE_TO}\s*$", re.IGNORECASE)
 #: Cue words that count from the day in focus, not from the reference ("the previous Friday").
 _ANAPHORIC_RELS = frozenset({"previous", "prior", "preceding", "following", "that"})
-#: What may stand between a reported plan and its day: "planned for ", "set for early ".
-_PLAN_GAP = re.compile(r"\s+(?:for|on)\s+(?:(?:early|late)\s+)?$", re.IGNORECASE)
-#: How far before the weekday the reported plan may stand.
-_PLAN_REACH = 40
 
 
 def resolve_weekday(
@@ -38,7 +34,7 @@ def resolve_weekday(
     if rel is None and _closes_weekday_range(ctx):  # "from Monday to [Friday]"
         point = Point(DAY, _weekday(weekday, 1, ctx, anaphoric=True))
         return Resolution(str(point), mod, point)
-    if rel is None and ctx.tense == 0 and _planned_for(ctx):
+    if rel is None and ctx.tense == 0 and ctx.reported_plan:
         # "a vote planned for Wednesday": the plan may lie either side of the report, so the
         # nearest such day
         delta = (weekday - ctx.reference.isoweekday() + 3) % 7 - 3
@@ -73,13 +69,3 @@ def _closes_weekday_range(ctx: Context) -> bool:
     if opening is None or anchor is None or anchor.granularity != DAY:
         return False
     return lookup_int(ctx.rules, "weekday", opening["word"]) == anchor.start.isoweekday()
-
-
-def _planned_for(ctx: Context) -> bool:
-    """Whether a plan reported in the past names the weekday ("had been planned for
-    Wednesday"): the rule file's [cues] neutral, right before it."""
-    window = max(0, ctx.start - _PLAN_REACH)
-    return any(
-        _PLAN_GAP.fullmatch(ctx.text, found.end(), ctx.start)
-        for found in ctx.rules.cues.neutral.finditer(ctx.text, window, ctx.start)
-    )

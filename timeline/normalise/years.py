@@ -17,6 +17,9 @@ from timeline.tense import sentence_start
 _NEAR_DAYS = 62
 
 
+#: A date a plan reported in the past names is taken nearest to the reference this close (in
+#: days); further away, as one with no cue.
+_PLAN_DAYS = 120
 #: A month named with no year and no tense cue right after a future date is taken near that
 #: date when one such month lies within this many days of it.
 _ANCHOR_DAYS = 200
@@ -34,10 +37,14 @@ def nearest(candidates: list[date], reference: date, ctx: Context) -> date:
     A verb in the past right before the mention rules out a date ahead ("he died on May 3").
     A future tense does not move a near date a year on: news style writes the year of a date
     outside the current one ("will visit on Jan. 20, 2024"), and cues such as "coming" also
-    occur in past tellings ("the last loss coming on Feb. 1").
+    occur in past tellings ("the last loss coming on Feb. 1"). A plan reported in the past ("was
+    scheduled for Feb. 10") may lie either side: the closest date, within some months.
     """
     closest = min(candidates, key=lambda c: abs((c - reference).days))
-    if abs((closest - reference).days) <= _NEAR_DAYS and not (
+    apart = abs((closest - reference).days)
+    if apart <= _PLAN_DAYS and ctx.tense == 0 and ctx.reported_plan:
+        return closest  # "was scheduled for Feb. 10": either side of the report
+    if apart <= _NEAR_DAYS and not (
         closest > reference
         and (_told_as_past(ctx) or _SINCE.search(ctx.text[max(0, ctx.start - 12) : ctx.start]))
     ):
