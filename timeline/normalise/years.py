@@ -42,7 +42,7 @@ def nearest(candidates: list[date], reference: date, ctx: Context) -> date:
     """
     closest = min(candidates, key=lambda c: abs((c - reference).days))
     apart = abs((closest - reference).days)
-    if apart <= _PLAN_DAYS and ctx.tense == 0 and ctx.reported_plan:
+    if apart <= _PLAN_DAYS and ctx.reported_plan and ctx.tense == 0:
         return closest  # "was scheduled for Feb. 10": either side of the report
     if apart <= _NEAR_DAYS and not (
         closest > reference
