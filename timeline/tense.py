@@ -16,7 +16,7 @@ _TITLES = ("[A-Z]", "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "St")
 _NOT_AN_END = "".join(rf"(?<!\b{word})" for word in _TITLES)
 #: Nor does the dot of "a.m." or "p.m." before the day it is on ("8 p.m. Saturday"): English
 #: weekday names end in "day".
-_CLOCK_BEFORE_DAY = r"(?<![ap]\.m\.(?=\s+[A-Z][a-z]+day\b))"
+_CLOCK_BEFORE_DAY = r"(?!(?<=[ap]\.m\.)\s+[A-Z][a-z]+day\b)"
 SENTENCE_END = re.compile(rf"{_NOT_AN_END}[.!?]{_CLOCK_BEFORE_DAY}\s+(?=[A-Z\"'])|\n\s*\n")
 
 

@@ -46,6 +46,8 @@ def resolve_weekday(
 
 
 def _weekday(weekday: int, rel: int | None, ctx: Context, *, anaphoric: bool = False) -> date:
+    """The weekday on or around the reference (the day in focus, if ``anaphoric``) that the cue
+    word's direction, else the tense, points to."""
     ref = ctx.day_in_focus if anaphoric else ctx.reference
     delta = weekday - ref.isoweekday()
     if rel == 0:

@@ -15,11 +15,11 @@ from timeline.tense import sentence_start
 
 #: A date without a year this close to the reference (in days) is taken nearest to it.
 _NEAR_DAYS = 62
-
-
 #: A date a plan reported in the past names is taken nearest to the reference this close (in
 #: days); further away, as one with no cue.
 _PLAN_DAYS = 120
+
+
 #: A month named with no year and no tense cue right after a future date is taken near that
 #: date when one such month lies within this many days of it.
 _ANCHOR_DAYS = 200
