@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from timeline.rules import load_rules
-from timeline.tense import tense_of
+from timeline.tense import sentence_start, tense_of
 
 RULES = load_rules("en")
 
@@ -136,3 +136,17 @@ def _tense(text: str, mention: str) -> int:
 )
 def test_the_nearest_cue_decides(text: str, mention: str, expected: int) -> None:
     assert _tense(text, mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Centres open until 8 p.m. Saturday and Sunday.", 0),
+        ("He left at 8 p.m. The next day he flew home.", len("He left at 8 p.m. ")),
+        ("Mr. Smith met Dr. Jones on Friday.", 0),
+    ],
+)
+def test_a_sentence_ends_at_a_full_stop_but_not_after_a_title_or_before_a_clocks_day(
+    text: str, expected: int
+) -> None:
+    assert (sentence_start(text, len(text) - 1, len(text)) or 0) == expected
