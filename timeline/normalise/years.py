@@ -59,16 +59,20 @@ def nearest(candidates: list[date], reference: date, ctx: Context) -> date:
 
 #: "since" right before a date: what has held since then began before the report.
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
-_VERB_BEFORE = re.compile(r"(?:\s+(?:on|in|since))?\s+$", re.IGNORECASE)
+#: What may stand between a past verb and the date it dates: its place or person named
+#: ("arrived in Rome on May 2", "met Lula on May 2") and a preposition.
+_VERB_BEFORE = re.compile(
+    r"(?:\s+(?:(?:in|at|to|from|with)\s+)?(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+)){0,2})?"
+    r"(?:\s+(?:on|in|since))?\s+",
+    re.IGNORECASE,
+)
 
 
 def _told_as_past(ctx: Context) -> bool:
-    """Whether a verb in the past stands right before the mention ("he died on May 3")."""
-    left = ctx.text[max(0, ctx.start - 40) : ctx.start]
-    gap = _VERB_BEFORE.search(left)
-    if gap is None:
-        return False
-    return any(m.end() == gap.start() for m in ctx.rules.cues.past.finditer(left))
+    """Whether a verb in the past stands right before the mention ("he died on May 3"), or
+    with only a name between ("visited Rome on May 2")."""
+    left = ctx.text[max(0, ctx.start - 60) : ctx.start]
+    return any(_VERB_BEFORE.fullmatch(left, m.end()) for m in ctx.rules.cues.past.finditer(left))
 
 
 def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
