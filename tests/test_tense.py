@@ -79,6 +79,8 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("The vote was set for Sunday.", "Sunday", 0, id="set-for-past"),
         pytest.param("The deadline was extended to Sept. 30.", "Sept. 30", 1, id="put-off-to"),
         pytest.param("File it no later than March 1.", "March 1", 1, id="no-later-than"),
+        pytest.param("First flight: no earlier than May.", "May", 1, id="no-earlier-than"),
+        pytest.param("The launch slipped to March.", "March", 1, id="slipped-to"),
         pytest.param(
             "It passed on Monday and will go to the House.", "Monday", -1, id="own-clause"
         ),
