@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from timeline.amounts import amount
@@ -101,6 +102,25 @@ def _range_end(rule: CompiledRule, ctx: Context) -> re.Match[str] | None:
     return None if joint is None else rule.regex.match(ctx.text, joint.end())
 
 
+#: What leads to a clock time from the one that opens its range ("from 10 p.m. to ").
+_CLOCK_RANGE_BEFORE = re.compile(r"\s*(?:and|to|until|till|through|[-\u2013])\s*$", re.IGNORECASE)
+#: How far back the clock time opening a range may start.
+_CLOCK_RANGE_REACH = 30
+
+
+def _range_opening(rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """The clock time that opens a range this one closes ("from 10 p.m. to 6 a.m."), resolved."""
+    window = max(0, ctx.start - _CLOCK_RANGE_REACH)
+    joint = _CLOCK_RANGE_BEFORE.search(ctx.text, window, ctx.start)
+    if joint is None:
+        return None
+    for opening in rule.regex.finditer(ctx.text, window, joint.start()):
+        if opening.end() == joint.start():
+            at = replace(ctx, start=opening.start(), end=opening.end())
+            return resolve_time(rule.captures(opening), rule, at)
+    return None
+
+
 def _habitual(closing: re.Match[str] | None, ctx: Context) -> bool:
     """Whether the clock time (or the range it opens) is said of every day or every such
     weekday: the rule file's [cues] habit right after it."""
@@ -177,6 +197,13 @@ def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Re
         # "the attack came shortly after midnight": the midnight gone by, the one this day began
         # with (TimeML writes it as the day before at T24:00).
         day -= timedelta(days=1)
+    opening = _range_opening(rule, ctx) if groups.keys().isdisjoint(_DAY) else None
+    if opening is not None and opening.value[:4].isdigit():
+        # "from 9 p.m. Friday to 2 a.m.": the day the range opens on, or the next if it runs
+        # past midnight
+        day = date.fromisoformat(opening.value[:10])
+        if opening.value[11:] > f"{hour:02d}:{minute:02d}":
+            day += timedelta(days=1)
     # A time named with its day puts that day in focus: "at 9 p.m. on May 2 ... The next day".
     point = None if groups.keys().isdisjoint(_DAY) else Point(DAY, day)
     value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"

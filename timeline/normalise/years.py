@@ -62,7 +62,7 @@ _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: What may stand between a past verb and the date it dates: its place or person named
 #: ("arrived in Rome on May 2", "met Lula on May 2") and a preposition.
 _VERB_BEFORE = re.compile(
-    r"(?:\s+(?:(?:in|at|to|from|with)\s+)?(?-i:[A-Z][\w.'’-]+)(?:\s+(?-i:[A-Z][\w.'’-]+)){0,2})?"
+    r"(?:\s+(?:(?:in|at|to|from|with)\s+)?(?-i:[A-Z][\w.'\u2019-]+)(?:\s+(?-i:[A-Z][\w.'\u2019-]+)){0,2})?"
     r"(?:\s+(?:on|in|since))?\s+",
     re.IGNORECASE,
 )
