@@ -60,9 +60,11 @@ def nearest(candidates: list[date], reference: date, ctx: Context) -> date:
 #: "since" right before a date: what has held since then began before the report.
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: What may stand between a past verb and the date it dates: its place or person named
-#: ("arrived in Rome on May 2", "met Lula on May 2") and a preposition.
+#: ("arrived in Rome on May 2", "met Lula on May 2") or a short phrase ("signed for the club
+#: in August"), and a preposition.
 _VERB_BEFORE = re.compile(
-    r"(?:\s+(?:(?:in|at|to|from|with)\s+)?(?-i:[A-Z][\w.'\u2019-]+)(?:\s+(?-i:[A-Z][\w.'\u2019-]+)){0,2})?"
+    r"(?:\s+(?:(?:in|at|to|from|with)\s+)?(?-i:[A-Z][\w.'\u2019-]+)(?:\s+(?-i:[A-Z][\w.'\u2019-]+)){0,2}"
+    r"|\s+(?:for|with|from|at|into|out\s+of)\s+(?:the|a|an|his|her|its|their)\s+(?-i:[a-z]+))?"
     r"(?:\s+(?:on|in|since))?\s+",
     re.IGNORECASE,
 )
