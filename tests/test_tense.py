@@ -70,6 +70,15 @@ def _tense(text: str, mention: str) -> int:
             id="told-listener",
         ),
         pytest.param("She told Monday's rally she would run.", "Monday", -1, id="told-possessive"),
+        pytest.param(
+            "On Sunday, officials said they would reopen.",
+            "Sunday",
+            -1,
+            id="report-before-its-tense",
+        ),
+        pytest.param(
+            "On Sunday, the team will play, the coach said.", "Sunday", 1, id="tense-before-report"
+        ),
         pytest.param("The vote is set for Sunday.", "Sunday", 1, id="set-for"),
         pytest.param("The vote is on Oct. 7.", "Oct. 7", 1, id="is-on-a-date"),
         pytest.param("Economists had expected a rise in May.", "May", -1, id="had-expected"),

@@ -42,6 +42,10 @@ class Cues:
     joint: re.Pattern[str]
     #: Matched right after a clock time: it is said of every day ("from noon to 7 p.m. daily").
     habit: re.Pattern[str]
+    #: A future seen from the past ("would", "was going to"): it looks ahead from the day the
+    #: story is at, not from the report ("By Sunday, schools said they would stay shut on
+    #: Monday").
+    reported_future: re.Pattern[str]
     #: A modal of possibility ("could"): it looks ahead at what follows it.
     modal: re.Pattern[str]
     #: A record measured up to now ("the highest level in five years").

@@ -71,6 +71,11 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     if stops:
         right = right[: min(stops)]
     left, right = _within_aside(rules, left, length, right)
+    # What a report verb after the mention reports has its own tense: "On Sunday, officials
+    # said they would ..." dates the saying.
+    reported = rules.cues.report.search(right)
+    if reported is not None:
+        right = right[: reported.end()]
     # The cue nearest the mention decides: "said on Tuesday that it would ..." is past. On a
     # tie the cue before the mention wins ("arrested Friday will appear"), then the first
     # listed: a neutral "was scheduled" over its future "scheduled", a future "invited to" over

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from timeline.normalise.context import Context, Resolution, lookup_int
 from timeline.normalise.points import DAY, Point
+from timeline.tense import sentence_start
 
 #: What leads from the first day of a range to the last, where "and" would make a list:
 #: "from Monday to Friday", "from June 30 until Sept. 30".
@@ -40,7 +41,9 @@ def resolve_weekday(
         delta = (weekday - ctx.reference.isoweekday() + 3) % 7 - 3
         point = Point(DAY, ctx.reference + timedelta(days=delta))
         return Resolution(str(point), mod, point)
-    anaphoric = groups.get("rel", "").lower() in _ANAPHORIC_RELS
+    anaphoric = groups.get("rel", "").lower() in _ANAPHORIC_RELS or (
+        rel is None and _ahead_of_story_day(ctx)
+    )
     point = Point(DAY, _weekday(weekday, rel, ctx, anaphoric=anaphoric))
     return Resolution(str(point), mod, point)
 
@@ -58,6 +61,21 @@ def _weekday(weekday: int, rel: int | None, ctx: Context, *, anaphoric: bool = F
     if direction > 0:
         return ref + timedelta(days=delta % 7 or 7)
     return ref - timedelta(days=(-delta) % 7 or 7)
+
+
+def _ahead_of_story_day(ctx: Context) -> bool:
+    """Whether the mention looks ahead from a day of the story gone by, not from the report:
+    "By Sunday, schools said they would stay shut on Monday" (the rule file's [cues]
+    reported_future in the sentence before the mention)."""
+    if ctx.day_in_focus >= ctx.reference or ctx.tense <= 0:
+        return False
+    begins = sentence_start(ctx.text, ctx.start, _STORY_REACH)
+    start = max(0, ctx.start - _STORY_REACH) if begins is None else begins
+    return ctx.rules.cues.reported_future.search(ctx.text, start, ctx.start) is not None
+
+
+#: How far back in its sentence a "would" may stand before the weekday it looks ahead to.
+_STORY_REACH = 80
 
 
 def _closes_weekday_range(ctx: Context) -> bool:
