@@ -133,7 +133,10 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("The tax takes effect in October.", "October", 1, id="takes-effect"),
         pytest.param("She takes the helm in October.", "October", 1, id="takes-the-helm"),
         pytest.param(
-            "Crews will work in affected areas until May.", "May", 1, id="adjective-after-preposition"
+            "Crews will work in affected areas until May.",
+            "May",
+            1,
+            id="adjective-after-preposition",
         ),
         pytest.param("Met Office staff see rain on Sunday.", "Sunday", 0, id="met-a-name"),
         pytest.param("The votes on Tuesday were close.", "Tuesday", -1, id="schedule-noun"),
