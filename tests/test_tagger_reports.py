@@ -31,6 +31,27 @@ def _value(text: str, published: date, mention: str) -> str:
             id="results-early-in-a-year",
         ),
         pytest.param(
+            "The firm expects revenue to fall 20% from the fourth quarter.",
+            date(2019, 1, 15),
+            "the fourth quarter",
+            "2018-Q4",
+            id="compared-with-the-quarter-just-closed",
+        ),
+        pytest.param(
+            "It will report results for the fourth quarter on Jan. 29.",
+            date(2026, 1, 14),
+            "the fourth quarter",
+            "2025-Q4",
+            id="results-for-the-quarter-just-closed",
+        ),
+        pytest.param(
+            "The firm expects the deal to close in the fourth quarter.",
+            date(2019, 1, 15),
+            "the fourth quarter",
+            "2019-Q4",
+            id="a-plan-for-the-quarter-to-come",
+        ),
+        pytest.param(
             "Shares have risen 10% since the start of the year.",
             date(2024, 3, 10),
             "the start of the year",

@@ -242,14 +242,25 @@ def _in_a_game(ctx: Context) -> bool:
 _CLOSED_MONTHS = 3
 
 
+#: What before a period marks it as reported on or compared with, so the one just closed:
+#: "will report results for the fourth quarter", "expects revenue to fall from the fourth
+#: quarter".
+_CLOSED_BEFORE = re.compile(
+    r"\b(?:from|than|versus|vs\.?|(?:results|earnings|figures)\s+(?:for|in))\s+$", re.IGNORECASE
+)
+_CLOSED_REACH = 24
+
+
 def _just_closed(start_month: int, size: int, now: int, ctx: Context) -> bool:
     """Whether a period named as a modifier ("fourth-quarter results") is the one just ended.
 
-    Results are reported after the period closes: "will report fourth-quarter results" said
-    in January speaks of last year's fourth quarter, whatever the tense.
+    Results are reported after the period closes: "will report fourth-quarter results" (or
+    "results for the fourth quarter") said in January speaks of last year's fourth quarter,
+    whatever the tense, and so does a comparison with it ("to fall from the fourth quarter").
     """
     follows = (start_month + size - 1) % 12 + 1 == now
-    return follows and "-" in ctx.text[ctx.start : ctx.end]
+    before = ctx.text[max(0, ctx.start - _CLOSED_REACH) : ctx.start]
+    return follows and ("-" in ctx.text[ctx.start : ctx.end] or _CLOSED_BEFORE.search(before))
 
 
 def _weekday_and_day(groups: dict[str, str], mod: str | None, ctx: Context) -> Resolution | None:
