@@ -52,6 +52,14 @@ def _value(text: str, published: date, mention: str) -> str:
             id="a-plan-for-the-quarter-to-come",
         ),
         pytest.param(
+            "It reported fourth-quarter sales and will build 1.8 million cars this year, up"
+            " from 1.3 million last year.",
+            date(2023, 1, 26),
+            "last year",
+            "2022",
+            id="last-year-after-this-year-in-results",
+        ),
+        pytest.param(
             "Shares have risen 10% since the start of the year.",
             date(2024, 3, 10),
             "the start of the year",

@@ -103,8 +103,16 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         # "sales in the latest period": the period the report is about
         focus = reporting_period(ctx)
         return Resolution(str(focus), mod_of(groups, rule, rules), focus)
-    if granularity == YEAR and count == -1 and compares(ctx) and speaks_of_quarter(ctx):
-        # "earned $5 million, compared with $3 million last year": the reporting period a year back
+    if (
+        granularity == YEAR
+        and count == -1
+        and compares(ctx)
+        and speaks_of_quarter(ctx)
+        and not (ctx.anchor is not None and ctx.anchor.granularity == YEAR)
+    ):
+        # "earned $5 million, compared with $3 million last year": the reporting period a year
+        # back; after a year named ("build 1.8 million cars this year, up from 1.3 million
+        # last year") the year before it
         focus = reporting_period(ctx)
         point = shift(focus, -12 // MONTHS_PER[focus.granularity])
         return Resolution(str(point), mod_of(groups, rule, rules))
