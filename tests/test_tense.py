@@ -103,6 +103,15 @@ def _tense(text: str, mention: str) -> int:
             "It passed on Monday and will go to the House.", "Monday", -1, id="own-clause"
         ),
         pytest.param(
+            "The cabinet approved the fund on Wednesday, and Paschi is expected to ask for aid.",
+            "Wednesday",
+            -1,
+            id="own-clause-new-subject",
+        ),
+        pytest.param(
+            "It will raise prices in May after volumes fell.", "May", 1, id="own-clause-after"
+        ),
+        pytest.param(
             "They will play on Sunday after the draw was made.", "Sunday", 1, id="subordinate"
         ),
         pytest.param("The man arrested on Sunday will appear in court.", "Sunday", -1, id="joint"),
