@@ -103,7 +103,7 @@ def _tense(text: str, mention: str) -> int:
             "It passed on Monday and will go to the House.", "Monday", -1, id="own-clause"
         ),
         pytest.param(
-            "The cabinet approved the fund on Wednesday, and Paschi is expected to ask for aid.",
+            "The cabinet approved a fund for the banks on Wednesday, and Paschi is expected to ask.",
             "Wednesday",
             -1,
             id="own-clause-new-subject",
