@@ -94,6 +94,12 @@ def _tense(text: str, mention: str) -> int:
             id="put-off-any-object",
         ),
         pytest.param("Highs forecast to reach 42C on Sunday.", "Sunday", 1, id="forecast-to"),
+        pytest.param(
+            "Sales will be below the range it forecast in November.",
+            "November",
+            -1,
+            id="it-forecast-past",
+        ),
         pytest.param("The tariff due to take effect on Friday.", "Friday", 1, id="due-to-verb"),
         pytest.param("Delays due to snow on Friday.", "Friday", 0, id="due-to-cause"),
         pytest.param("File it no later than March 1.", "March 1", 1, id="no-later-than"),
