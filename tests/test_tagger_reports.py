@@ -45,6 +45,13 @@ def _value(text: str, published: date, mention: str) -> str:
             id="results-for-the-quarter-just-closed",
         ),
         pytest.param(
+            "It said sales in the December quarter would be about $84 billion.",
+            date(2019, 1, 15),
+            "the December quarter",
+            "2018-Q4",
+            id="sales-in-the-quarter-just-closed",
+        ),
+        pytest.param(
             "The firm expects the deal to close in the fourth quarter.",
             date(2019, 1, 15),
             "the fourth quarter",

@@ -95,6 +95,9 @@ def _tense(text: str, mention: str) -> int:
         ),
         pytest.param("Highs forecast to reach 42C on Sunday.", "Sunday", 1, id="forecast-to"),
         pytest.param(
+            "Demand will shrink, with a recovery likely only in May.", "May", 1, id="likely-in"
+        ),
+        pytest.param(
             "Sales will be below the range it forecast in November.",
             "November",
             -1,
@@ -109,7 +112,7 @@ def _tense(text: str, mention: str) -> int:
             "It passed on Monday and will go to the House.", "Monday", -1, id="own-clause"
         ),
         pytest.param(
-            "The cabinet approved a fund for the banks on Wednesday, and Paschi is expected to ask.",
+            "The cabinet approved a fund for banks on Wednesday, and Paschi is expected to ask.",
             "Wednesday",
             -1,
             id="own-clause-new-subject",

@@ -246,7 +246,8 @@ _CLOSED_MONTHS = 3
 #: "will report results for the fourth quarter", "expects revenue to fall from the fourth
 #: quarter".
 _CLOSED_BEFORE = re.compile(
-    r"\b(?:from|than|versus|vs\.?|(?:results|earnings|figures)\s+(?:for|in))\s+$", re.IGNORECASE
+    r"\b(?:from|than|versus|vs\.?|(?:results|earnings|figures|sales|revenue|profit)\s+(?:for|in))\s+$",
+    re.IGNORECASE,
 )
 _CLOSED_REACH = 24
 
