@@ -109,6 +109,12 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("First flight: no earlier than May.", "May", 1, id="no-earlier-than"),
         pytest.param("The launch slipped to March.", "March", 1, id="slipped-to"),
         pytest.param(
+            "A judge on Thursday postponed the hearing until May.",
+            "Thursday",
+            -1,
+            id="put-off-dates-the-decision",
+        ),
+        pytest.param(
             "It passed on Monday and will go to the House.", "Monday", -1, id="own-clause"
         ),
         pytest.param(
