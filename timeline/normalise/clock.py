@@ -135,7 +135,9 @@ def _named_day(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> date
         return None if holiday is None or holiday.point is None else holiday.point.start
     if "weekday" in groups or "month" in groups:  # "noon Thursday", "5 p.m. EST, Nov. 9"
         named = resolve_calendar(
-            {k: groups[k] for k in ("weekday", "month", "day", "year") if k in groups}, rule, ctx
+            {k: groups[k] for k in ("weekday", "rel", "month", "day", "year") if k in groups},
+            rule,
+            ctx,
         )
         return None if named is None or named.point is None else named.point.start
     if "ref" in groups:  # "9 a.m. yesterday"
