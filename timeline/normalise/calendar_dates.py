@@ -261,7 +261,9 @@ def _just_closed(start_month: int, size: int, now: int, ctx: Context) -> bool:
     """
     follows = (start_month + size - 1) % 12 + 1 == now
     before = ctx.text[max(0, ctx.start - _CLOSED_REACH) : ctx.start]
-    return follows and ("-" in ctx.text[ctx.start : ctx.end] or _CLOSED_BEFORE.search(before))
+    return follows and (
+        "-" in ctx.text[ctx.start : ctx.end] or _CLOSED_BEFORE.search(before) is not None
+    )
 
 
 def _weekday_and_day(groups: dict[str, str], mod: str | None, ctx: Context) -> Resolution | None:
