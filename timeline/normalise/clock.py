@@ -156,9 +156,8 @@ def _named_day(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> date
     return focus
 
 
-def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
-    """Resolve a clock time on the day in focus, or on the day named with it ("noon Thursday",
-    "9 a.m. yesterday")."""
+def clock_of(groups: dict[str, str], ctx: Context) -> tuple[int, int, bool] | None:
+    """The hour (0-24) and minute a match names, and whether it is said of tonight."""
     hour_text = groups["hour"].lower()
     if hour_text in {"noon", "midday", "midnight"}:
         hour, minute = (24 if hour_text == "midnight" else 12), 0
@@ -180,6 +179,16 @@ def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Re
         hour += 12
     elif ampm == "a" and hour == 12:
         hour = 0
+    return hour, minute, tonight
+
+
+def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve a clock time on the day in focus, or on the day named with it ("noon Thursday",
+    "9 a.m. yesterday")."""
+    clock = clock_of(groups, ctx)
+    if clock is None:
+        return None
+    hour, minute, tonight = clock
     if groups.keys().isdisjoint(_DAY):
         closing = _range_end(rule, ctx)
         if _habitual(closing, ctx):  # "open from 7 a.m. to 10 p.m. daily": any day's

@@ -9,6 +9,7 @@ import re
 from itertools import pairwise
 
 from timeline.amounts import amount, compound_duration, duration
+from timeline.normalise.clock import clock_of
 from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
 from timeline.normalise.points import WEEKEND, calendar_unit, point_of, shift
 from timeline.rules import CompiledRule
@@ -144,9 +145,12 @@ def resolve_set(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Res
         value = ctx.rules.lookup("frequency", groups["frequency"])
         return None if value is None else Resolution(str(value), rule.rule.mod)
     rules = ctx.rules
-    if "weekday" in groups:  # "every Monday (night)"
+    if "weekday" in groups:  # "every Monday (night)", "on Tuesdays at 9pm"
         value = f"XXXX-WXX-{lookup_int(rules, 'weekday', groups['weekday'])}"
-        if "daypart" in groups:
+        clock = clock_of(groups, ctx) if "hour" in groups else None
+        if clock is not None:
+            value += f"T{clock[0]:02d}:{clock[1]:02d}"
+        elif "daypart" in groups:
             value += f"T{rules.lookup('daypart', groups['daypart'])}"
         return Resolution(value, rule.rule.mod)
     if "month" in groups:  # "each July", "every July 4"
