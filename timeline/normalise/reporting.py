@@ -27,13 +27,24 @@ from timeline.tense import SENTENCE_END
 
 #: A figure set against one from another period: "compared with $3 million last year".
 _COMPARISON = re.compile(
-    r"\b(?:compared\s+with|from|against|versus)\s+(?:[^.;:!?]|[.:](?=\d)){0,40}$", re.IGNORECASE
+    r"\b(compared\s+with|from|against|versus)\s+(?:[^.;:!?]|[.:](?=\d)){0,40}$", re.IGNORECASE
 )
 
 
 def compares(ctx: Context) -> bool:
-    """Whether the mention closes a comparison of figures ("up from $2 million last year")."""
-    return _COMPARISON.search(ctx.text, max(0, ctx.start - 60), ctx.start) is not None
+    """Whether the mention closes a comparison of figures ("up from $2 million last year").
+
+    "from" with only words after it compares nothing: "pulled from the ruins 36 hours later".
+    """
+    found = _COMPARISON.search(ctx.text, max(0, ctx.start - 60), ctx.start)
+    if found is None:
+        return False
+    gap = ctx.text[found.end(1) : ctx.start]
+    return found[1].lower() != "from" or not _WORDS_ONLY.fullmatch(gap)
+
+
+#: A gap of words alone, no figure among them.
+_WORDS_ONLY = re.compile(r"(?:\s+[^\W\d_]+)+\s+")
 
 
 _CLOSING = re.compile(
