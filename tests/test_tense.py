@@ -109,6 +109,27 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("First flight: no earlier than May.", "May", 1, id="no-earlier-than"),
         pytest.param("The launch slipped to March.", "March", 1, id="slipped-to"),
         pytest.param(
+            "A judge on Tuesday scheduled the retrial for May.", "Tuesday", -1, id="scheduled-it"
+        ),
+        pytest.param(
+            "A judge on Tuesday scheduled the retrial for May.", "May", 1, id="scheduled-it-for"
+        ),
+        pytest.param(
+            "The mayor has scheduled a news conference Thursday.",
+            "Thursday",
+            1,
+            id="has-scheduled",
+        ),
+        pytest.param(
+            "A judge on Wednesday set a trial date of May 21.", "May 21", 1, id="set-a-date-of"
+        ),
+        pytest.param(
+            "The government lost a confidence vote on Tuesday.",
+            "Tuesday",
+            -1,
+            id="confidence-vote-a-noun",
+        ),
+        pytest.param(
             "A judge on Thursday postponed the hearing until May.",
             "Thursday",
             -1,
