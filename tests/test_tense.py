@@ -124,6 +124,12 @@ def _tense(text: str, mention: str) -> int:
             "A judge on Wednesday set a trial date of May 21.", "May 21", 1, id="set-a-date-of"
         ),
         pytest.param(
+            "She scheduled the retrial for May, saying the case had dragged on.",
+            "May",
+            1,
+            id="participle-clause",
+        ),
+        pytest.param(
             "The government lost a confidence vote on Tuesday.",
             "Tuesday",
             -1,
