@@ -71,6 +71,12 @@ def _tense(text: str, mention: str) -> int:
         ),
         pytest.param("She told Monday's rally she would run.", "Monday", -1, id="told-possessive"),
         pytest.param(
+            "Fares will rise by 3 percent from Sunday, the operators confirmed.",
+            "Sunday",
+            1,
+            id="confirmed-a-report-verb",
+        ),
+        pytest.param(
             "On Sunday, officials said they would reopen.",
             "Sunday",
             -1,
