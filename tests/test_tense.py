@@ -40,6 +40,12 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("In May, the city planned to vote.", "May", -1, id="intent-behind"),
         pytest.param("They agreed to meet again in May.", "May", 1, id="agreed-to"),
         pytest.param("The Hawks play again on Friday.", "Friday", 1, id="play-again"),
+        pytest.param(
+            "Rovers have not lost for months and face the league leaders on Saturday.",
+            "Saturday",
+            1,
+            id="schedule-the-object",
+        ),
         pytest.param("It came ahead of the vote in May.", "May", -1, id="prospect-after-past"),
         pytest.param("Aides said it comes ahead of a vote in May.", "May", 1, id="prospect-report"),
         pytest.param("Critics will appeal Friday's ruling.", "Friday", -1, id="possessive"),
