@@ -41,6 +41,12 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("They agreed to meet again in May.", "May", 1, id="agreed-to"),
         pytest.param("The Hawks play again on Friday.", "Friday", 1, id="play-again"),
         pytest.param(
+            "The tourists play a warm-up match in Cairns from Wednesday.",
+            "Wednesday",
+            1,
+            id="schedule-an-object",
+        ),
+        pytest.param(
             "The show returns for a new series in the autumn.",
             "the autumn",
             1,
