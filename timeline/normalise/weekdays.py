@@ -21,6 +21,8 @@ RANGE_TO = r"(?:[-\u2013]|to|through|until|till)"
 #: A word and a connector right before a mention: "from Monday to ", "Monday through ". The
 #: word is a weekday if the rule file's lexicon says so.
 _WEEKDAY_RANGE_OPENING = re.compile(rf"(?P<word>[^\W\d_]+)\s*{RANGE_TO}\s*$", re.IGNORECASE)
+#: A day named this close to the report is the week's only such weekday.
+_DAYS_A_WEEK = 7
 #: Cue words that count from the day in focus, not from the reference ("the previous Friday").
 _ANAPHORIC_RELS = frozenset({"previous", "prior", "preceding", "following", "that"})
 
@@ -41,6 +43,18 @@ def resolve_weekday(
         delta = (weekday - ctx.reference.isoweekday() + 3) % 7 - 3
         point = Point(DAY, ctx.reference + timedelta(days=delta))
         return Resolution(str(point), mod, point)
+    anchor = ctx.anchor
+    if (
+        rel is None
+        and anchor is not None
+        and anchor.granularity == DAY
+        and anchor.start.isoweekday() == weekday
+        and abs((anchor.start - ctx.reference).days) < _DAYS_A_WEEK
+        and (ctx.tense == 0 or (ctx.tense > 0) == (anchor.start > ctx.reference))
+    ):  # "the New Year's Eve celebrations on Wednesday": the day just named, this week, unless
+        # the tense points to the other such weekday ("died on Monday ... will be buried on
+        # Monday")
+        return Resolution(str(anchor), mod, anchor)
     anaphoric = groups.get("rel", "").lower() in _ANAPHORIC_RELS or (
         rel is None and _ahead_of_story_day(ctx)
     )
