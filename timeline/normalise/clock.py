@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from timeline.amounts import amount
 from timeline.normalise.calendar_dates import resolve_calendar, resolve_holiday
@@ -108,8 +109,8 @@ _CLOCK_RANGE_BEFORE = re.compile(r"\s*(?:and|to|until|till|through|[-\u2013])\s*
 _CLOCK_RANGE_REACH = 30
 
 
-def _range_opening(rule: CompiledRule, ctx: Context) -> Resolution | None:
-    """The clock time that opens a range this one closes ("from 10 p.m. to 6 a.m."), resolved."""
+def _range_opening(rule: CompiledRule, ctx: Context) -> _Moment | None:
+    """The clock time that opens a range this one closes ("from 10 p.m. to 6 a.m."), placed."""
     window = max(0, ctx.start - _CLOCK_RANGE_REACH)
     joint = _CLOCK_RANGE_BEFORE.search(ctx.text, window, ctx.start)
     if joint is None:
@@ -117,7 +118,7 @@ def _range_opening(rule: CompiledRule, ctx: Context) -> Resolution | None:
     for opening in rule.regex.finditer(ctx.text, window, joint.start()):
         if opening.end() == joint.start():
             at = replace(ctx, start=opening.start(), end=opening.end())
-            return resolve_time(rule.captures(opening), rule, at)
+            return _moment(rule.captures(opening), rule, at)
     return None
 
 
@@ -182,9 +183,18 @@ def clock_of(groups: dict[str, str], ctx: Context) -> tuple[int, int, bool] | No
     return hour, minute, tonight
 
 
-def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
-    """Resolve a clock time on the day in focus, or on the day named with it ("noon Thursday",
-    "9 a.m. yesterday")."""
+class _Moment(NamedTuple):
+    """A clock time placed on its day: ``day`` is ``None`` for any day's ("daily"), and
+    ``named`` says whether the day was written with it."""
+
+    day: date | None
+    hour: int
+    minute: int
+    named: bool
+
+
+def _moment(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> _Moment | None:
+    """The day and time a clock time names: the day named with it, else the day in focus."""
     clock = clock_of(groups, ctx)
     if clock is None:
         return None
@@ -192,30 +202,40 @@ def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Re
     if groups.keys().isdisjoint(_DAY):
         closing = _range_end(rule, ctx)
         if _habitual(closing, ctx):  # "open from 7 a.m. to 10 p.m. daily": any day's
-            return Resolution(
-                f"XXXX-XX-XXT{hour:02d}:{minute:02d}", mod_of(groups, rule, ctx.rules)
-            )
+            return _Moment(None, hour, minute, named=False)
         # "between 4 p.m. and 9 p.m. on Tuesday": the day named after the range's end
         end = {} if closing is None else rule.captures(closing)
         if not end.keys().isdisjoint(_DAY):
             groups = {**groups, **{k: v for k, v in end.items() if k in _DAY_GROUPS}}
+    named = not groups.keys().isdisjoint(_DAY)
+    opening = None if named else _range_opening(rule, ctx)
+    if opening is not None and opening.day is not None:
+        # "from 9 p.m. Friday to 2 a.m.": the day the range opens on, or the next if it runs
+        # past midnight
+        later = (opening.hour, opening.minute) > (hour, minute)
+        return _Moment(opening.day + timedelta(days=later), hour, minute, named=False)
     day = _named_day(groups, rule, ctx)
     if day is None:
         return None
     if tonight and hour < _EVENING_HOURS[0]:
         day += timedelta(days=1)  # "two o'clock tonight": after midnight
-    elif hour == 24 and day == ctx.reference and ctx.tense < 0 and groups.keys().isdisjoint(_DAY):
+    elif hour == 24 and day == ctx.reference and ctx.tense < 0 and not named:
         # "the attack came shortly after midnight": the midnight gone by, the one this day began
         # with (TimeML writes it as the day before at T24:00).
         day -= timedelta(days=1)
-    opening = _range_opening(rule, ctx) if groups.keys().isdisjoint(_DAY) else None
-    if opening is not None and opening.value[:4].isdigit():
-        # "from 9 p.m. Friday to 2 a.m.": the day the range opens on, or the next if it runs
-        # past midnight
-        day = date.fromisoformat(opening.value[:10])
-        if opening.value[11:] > f"{hour:02d}:{minute:02d}":
-            day += timedelta(days=1)
+    return _Moment(day, hour, minute, named)
+
+
+def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve a clock time on the day in focus, or on the day named with it ("noon Thursday",
+    "9 a.m. yesterday")."""
+    moment = _moment(groups, rule, ctx)
+    if moment is None:
+        return None
+    clock = f"T{moment.hour:02d}:{moment.minute:02d}"
+    mod = mod_of(groups, rule, ctx.rules)
+    if moment.day is None:
+        return Resolution(f"XXXX-XX-XX{clock}", mod)
     # A time named with its day puts that day in focus: "at 9 p.m. on May 2 ... The next day".
-    point = None if groups.keys().isdisjoint(_DAY) else Point(DAY, day)
-    value = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
-    return Resolution(value, mod_of(groups, rule, ctx.rules), point)
+    point = Point(DAY, moment.day) if moment.named else None
+    return Resolution(f"{moment.day.isoformat()}{clock}", mod, point)
