@@ -30,6 +30,13 @@ def sentence_start(text: str, position: int, reach: int) -> int | None:
     return ends[-1] if ends else None
 
 
+def cue_before(cue: re.Pattern[str], text: str, position: int, reach: int) -> bool:
+    """Whether ``cue`` occurs in the sentence before ``position``, at most ``reach`` back."""
+    begins = sentence_start(text, position, reach)
+    start = max(0, position - reach) if begins is None else begins
+    return cue.search(text, start, position) is not None
+
+
 def sentence_stop(text: str, position: int, reach: int) -> int:
     """Where the sentence holding ``position`` ends, at most ``reach`` characters after it."""
     found = SENTENCE_END.search(text, position, position + reach)

@@ -13,7 +13,7 @@ from timeline.normalise.clock import clock_of
 from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
 from timeline.normalise.points import WEEKEND, calendar_unit, point_of, shift
 from timeline.rules import CompiledRule
-from timeline.tense import sentence_start
+from timeline.tense import cue_before
 
 
 def duration_resolution(
@@ -102,9 +102,7 @@ _RECORD_WINDOW = 80
 def _after_record(ctx: Context) -> bool:
     """Whether a record or a first comes before the amount in its sentence: "will be the first
     visit in five years" is the five years up to now."""
-    begins = sentence_start(ctx.text, ctx.start, _RECORD_WINDOW)
-    start = max(0, ctx.start - _RECORD_WINDOW) if begins is None else begins
-    return ctx.rules.cues.record.search(ctx.text, start, ctx.start) is not None
+    return cue_before(ctx.rules.cues.record, ctx.text, ctx.start, _RECORD_WINDOW)
 
 
 def resolve_amount(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:

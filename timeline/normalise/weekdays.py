@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from timeline.normalise.context import Context, Resolution, lookup_int
 from timeline.normalise.points import DAY, Point
-from timeline.tense import sentence_start
+from timeline.tense import cue_before
 
 #: What leads from the first day of a range to the last, where "and" would make a list:
 #: "from Monday to Friday", "from June 30 until Sept. 30".
@@ -83,9 +83,7 @@ def _ahead_of_story_day(ctx: Context) -> bool:
     reported_future in the sentence before the mention)."""
     if ctx.day_in_focus >= ctx.reference or ctx.tense <= 0:
         return False
-    begins = sentence_start(ctx.text, ctx.start, _STORY_REACH)
-    start = max(0, ctx.start - _STORY_REACH) if begins is None else begins
-    return ctx.rules.cues.reported_future.search(ctx.text, start, ctx.start) is not None
+    return cue_before(ctx.rules.cues.reported_future, ctx.text, ctx.start, _STORY_REACH)
 
 
 #: How far back in its sentence a "would" may stand before the weekday it looks ahead to.

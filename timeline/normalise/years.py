@@ -11,7 +11,7 @@ from datetime import date
 
 from timeline.normalise.context import Context
 from timeline.normalise.points import DAY, MONTH, WEEK, Point
-from timeline.tense import sentence_start
+from timeline.tense import cue_before, sentence_start
 
 #: A date without a year this close to the reference (in days) is taken nearest to it.
 _NEAR_DAYS = 62
@@ -125,9 +125,7 @@ def _planned_for(ctx: Context) -> bool:
     December"); not one after it ("sales in December will be reported Friday")."""
     if ctx.tense <= 0 or not _IN_MONTH.search(ctx.text[max(0, ctx.start - 12) : ctx.start]):
         return False
-    begins = sentence_start(ctx.text, ctx.start, _PLAN_REACH)
-    start = max(0, ctx.start - _PLAN_REACH) if begins is None else begins
-    return ctx.rules.cues.future.search(ctx.text, start, ctx.start) is not None
+    return cue_before(ctx.rules.cues.future, ctx.text, ctx.start, _PLAN_REACH)
 
 
 #: How far back a future verb governing the month may stand.
