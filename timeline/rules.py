@@ -7,7 +7,8 @@ A rule file has six parts (see ``rules/en.toml``):
 
 - ``[meta]``: ``language`` and ``reference``, the date the examples are resolved against;
 - ``[cues]``: regexes for the words that tell a mention's tense and kind (see
-  :class:`timeline.cues.Cues`: ``future``, ``past``, ``report``, ``limit``, ``game``...);
+  :class:`timeline.cues.Cues`: ``future``, ``past``, ``report``, ``limit``, ``game``...); they
+  may use fragments too;
 - ``[prefilter]``: ``lead`` and ``core``, lower-case word alternations: every mention holds a
   core word and may start with up to four lead words (the scanner looks for these first);
 - ``[fragments]``: named regex pieces; a pattern writes ``{month}`` to use the fragment
@@ -342,7 +343,6 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
             f"{source}: [meta] reference {meta.get('reference')!r} is not a date; "
             "write one such as '2023-06-20'"
         ) from err
-    cues = parse_cues(_table(data, "cues", source), source, _compile)
     words = _table(data, "prefilter", source)
     if not words.get("core"):
         raise RuleDataError(f"{source}: [prefilter] needs a 'core' word alternation")
@@ -354,6 +354,11 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
     prefilter_folded = _compile_plain(prefilter_text, f"{source}: [prefilter]", _FLAGS)
     fragments = {k: str(v) for k, v in _table(data, "fragments", source).items()}
     used: set[str] = set()
+    cues = parse_cues(
+        _table(data, "cues", source),
+        source,
+        lambda text, where: _compile(_expand(text, fragments, where, used), where),
+    )
     compiled: list[CompiledRule] = []
     seen: set[str] = set()
     for index, raw in enumerate(data.get("rules", [])):
