@@ -136,6 +136,14 @@ def test_a_cue_no_code_reads_is_rejected() -> None:
         parse_rules(text, source="bad.toml")
 
 
+def test_a_cue_may_use_a_fragment() -> None:
+    text = _GOOD.replace("[fragments]", "[cues]\nfuture = '''\\b{now}\\b'''\n[fragments]")
+    rules = parse_rules(text, source="good.toml")
+    assert rules.cues.future.search("right now") is not None
+    with pytest.raises(RuleDataError, match="unknown fragment"):
+        parse_rules(text.replace("{now}\\b", "{then}\\b"), source="bad.toml")
+
+
 def test_duplicate_ids_are_rejected() -> None:
     rule = _GOOD[_GOOD.index("[[rules]]") :]
     with pytest.raises(RuleDataError, match="'ref_now': duplicate id"):
