@@ -62,6 +62,12 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("Aides said it comes ahead of a vote in May.", "May", 1, id="prospect-report"),
         pytest.param("Critics will appeal Friday's ruling.", "Friday", -1, id="possessive"),
         pytest.param(
+            "Traders waited for Friday's scheduled report on prices.",
+            "Friday",
+            1,
+            id="possessive-plan",
+        ),
+        pytest.param(
             "The man arrested Friday will appear in court.", "Friday", -1, id="tie-goes-left"
         ),
         pytest.param("It rose. In May it will fall.", "May", 1, id="sentence-bound"),

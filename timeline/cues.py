@@ -28,6 +28,9 @@ class Cues:
     report: re.Pattern[str]
     #: Matched right after a mention: "Friday's ruling" names an event already reported.
     possessive: re.Pattern[str]
+    #: Matched right after a mention, a possessive of a plan: "Friday's scheduled release" is
+    #: still to come.
+    planned: re.Pattern[str]
     #: A prospect ("ahead of the summit"): forward when no verb says otherwise.
     prospect: re.Pattern[str]
     #: An intention in the past ("agreed to"): it looks ahead at what follows it.

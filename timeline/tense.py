@@ -57,11 +57,14 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     the past may be for a date before or after the report. A reporting verb ("said") counts
     only right next to the mention ("said Friday": the day of the report) or when the
     sentence has no other cue; elsewhere it dates the report, not the event reported.
-    A possessive right after the mention ("Friday's ruling") names a reported event: past.
+    A possessive right after the mention ("Friday's ruling") names a reported event: past;
+    unless it is a plan's ("Friday's scheduled release").
     An intention in the past ("planned to") and a modal of possibility ("could") look forward
     only at what follows them.
     A prospect ("ahead of the summit in September") looks forward when no verb says otherwise.
     """
+    if rules.cues.planned.match(text, end):
+        return 1  # "Friday's scheduled release"
     if rules.cues.possessive.match(text, end):
         # "ahead of Wednesday's decision" is still to come; other possessives were reported
         prospect = rules.cues.prospect.search(text, max(0, start - _ADJACENT - 16), start)
