@@ -37,6 +37,25 @@ def cue_before(cue: re.Pattern[str], text: str, position: int, reach: int) -> bo
     return cue.search(text, start, position) is not None
 
 
+def future_governs(rules: RuleSet, text: str, position: int, reach: int) -> bool:
+    """Whether the tense cue nearest before ``position``, in its sentence and at most ``reach``
+    back, points ahead: "will stage it in June, its first since 1997" plans June, whatever the
+    cues after it."""
+    begins = sentence_start(text, position, reach)
+    start = max(0, position - reach) if begins is None else begins
+    ahead = _last_end(rules.cues.future, text, start, position)
+    back = _last_end(rules.cues.past, text, start, position)
+    return ahead is not None and (back is None or back < ahead)
+
+
+def _last_end(cue: re.Pattern[str], text: str, start: int, stop: int) -> int | None:
+    """Where the last match of ``cue`` within ``text[start:stop]`` ends, if any."""
+    last = None
+    for found in cue.finditer(text, start, stop):
+        last = found.end()
+    return last
+
+
 def sentence_stop(text: str, position: int, reach: int) -> int:
     """Where the sentence holding ``position`` ends, at most ``reach`` characters after it."""
     found = SENTENCE_END.search(text, position, position + reach)

@@ -11,7 +11,7 @@ from datetime import date
 
 from timeline.normalise.context import Context
 from timeline.normalise.points import DAY, MONTH, WEEK, Point
-from timeline.tense import cue_before, sentence_start
+from timeline.tense import future_governs, sentence_start
 
 #: A date without a year this close to the reference (in days) is taken nearest to it.
 _NEAR_DAYS = 62
@@ -123,9 +123,9 @@ def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
 def _planned_for(ctx: Context) -> bool:
     """Whether a future verb before the month says when it will happen ("will meet again in
     December"); not one after it ("sales in December will be reported Friday")."""
-    if ctx.tense <= 0 or not _IN_MONTH.search(ctx.text[max(0, ctx.start - 12) : ctx.start]):
+    if not _IN_MONTH.search(ctx.text[max(0, ctx.start - 12) : ctx.start]):
         return False
-    return cue_before(ctx.rules.cues.future, ctx.text, ctx.start, _PLAN_REACH)
+    return future_governs(ctx.rules, ctx.text, ctx.start, _PLAN_REACH)
 
 
 #: How far back a future verb governing the month may stand.
