@@ -120,7 +120,23 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
     daypart = rules.lookup("daypart", groups["unit"]) if granularity == DAY else None
     if daypart:  # "the night before": that part of the day, a time as "the previous night" is
         return Resolution(f"{point}T{daypart}", mod_of(groups, rule, rules), point, type="TIME")
-    return Resolution(str(point), mod_of(groups, rule, rules), point)
+    return Resolution(str(point), mod_of(groups, rule, rules), _focus_after(point, groups, ctx))
+
+
+def _focus_after(point: Point, groups: dict[str, str], ctx: Context) -> Point:
+    """The date in focus after a period: the period, unless it only restates the one holding
+    a finer date in focus ("in August 1940 ... 19 that year ... the same month": August)."""
+    anchor = ctx.anchor
+    if (
+        "anaphor" in groups
+        and "rel" not in groups
+        and anchor is not None
+        and anchor.granularity != point.granularity
+        and finer_or_equal(anchor.granularity, point.granularity)
+        and point_of(anchor.start, point.granularity) == point
+    ):
+        return anchor
+    return point
 
 
 def _period_in_focus(ctx: Context, anchor: Point, granularity: str) -> Point:
