@@ -207,6 +207,12 @@ def _moment(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> _Moment
         end = {} if closing is None else rule.captures(closing)
         if not end.keys().isdisjoint(_DAY):
             groups = {**groups, **{k: v for k, v in end.items() if k in _DAY_GROUPS}}
+            ends = clock_of(end, ctx)
+            if ends is not None and ends[:2] < (hour, minute):
+                # "from 7 p.m. until 7:30 a.m. Wednesday" opens the evening before
+                day = _named_day(groups, rule, ctx)
+                if day is not None:
+                    return _Moment(day - timedelta(days=1), hour, minute, named=False)
     named = not groups.keys().isdisjoint(_DAY)
     opening = None if named else _range_opening(rule, ctx)
     if opening is not None and opening.day is not None:
