@@ -61,6 +61,8 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("It came ahead of the vote in May.", "May", -1, id="prospect-after-past"),
         pytest.param("Aides said it comes ahead of a vote in May.", "May", 1, id="prospect-report"),
         pytest.param("Critics will appeal Friday's ruling.", "Friday", -1, id="possessive"),
+        pytest.param("The show went on as scheduled on Saturday.", "Saturday", -1, id="as-scheduled"),
+        pytest.param("Sales rose more than expected in May.", "May", -1, id="than-expected"),
         pytest.param(
             "Traders waited for Friday's scheduled report on prices.",
             "Friday",
