@@ -62,6 +62,7 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("Aides said it comes ahead of a vote in May.", "May", 1, id="prospect-report"),
         pytest.param("Critics will appeal Friday's ruling.", "Friday", -1, id="possessive"),
         pytest.param("The show went on as scheduled on Saturday.", "Saturday", -1, id="as-scheduled"),
+        pytest.param("He faces prison when he is sentenced March 30.", "March 30", 1, id="is-passive"),
         pytest.param("Sales rose more than expected in May.", "May", -1, id="than-expected"),
         pytest.param(
             "Traders waited for Friday's scheduled report on prices.",
