@@ -187,6 +187,12 @@ def _tense(text: str, mention: str) -> int:
             "It will raise prices in May after volumes fell.", "May", 1, id="own-clause-after"
         ),
         pytest.param(
+            "They believe it slipped into a long recession in May and that it will end.",
+            "May",
+            -1,
+            id="own-clause-and-that",
+        ),
+        pytest.param(
             "They will play on Sunday after the draw was made.", "Sunday", 1, id="subordinate"
         ),
         pytest.param("The man arrested on Sunday will appear in court.", "Sunday", -1, id="joint"),
