@@ -57,6 +57,9 @@ def nearest(candidates: list[date], reference: date, ctx: Context) -> date:
     return max(earlier) if earlier else min(candidates)
 
 
+#: A date set off by a comma after the one before it, which it makes precise ("in November
+#: 1989, on Nov. 9").
+_APPOSITION = re.compile(r",\s+(?:on\s+)?$", re.IGNORECASE)
 #: "since" right before a date: what has held since then began before the report.
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: What may stand between a past verb and the date it dates: its place or person named
@@ -94,6 +97,14 @@ def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
     # Compare whole dates ("Jan. 31" is three months after Oct. 31, not two); Feb. 29 as 28.
     candidates = [date(ref.year + k, month, min(day, 28)) for k in (-1, 0, 1)]
     anchor = ctx.anchor
+    if (
+        anchor is not None
+        and anchor.granularity == MONTH
+        and anchor.start.month == month
+        and not month_only
+        and _APPOSITION.search(ctx.text, max(0, ctx.start - 6), ctx.start)
+    ):  # "opened 11 months ago, on Nov. 9": a day of the month just named
+        return anchor.start.year
     if (
         anchor is not None
         and anchor.granularity in (DAY, WEEK, MONTH)
