@@ -61,8 +61,12 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("It came ahead of the vote in May.", "May", -1, id="prospect-after-past"),
         pytest.param("Aides said it comes ahead of a vote in May.", "May", 1, id="prospect-report"),
         pytest.param("Critics will appeal Friday's ruling.", "Friday", -1, id="possessive"),
-        pytest.param("The show went on as scheduled on Saturday.", "Saturday", -1, id="as-scheduled"),
-        pytest.param("He faces prison when he is sentenced March 30.", "March 30", 1, id="is-passive"),
+        pytest.param(
+            "The show went on as scheduled on Saturday.", "Saturday", -1, id="as-scheduled"
+        ),
+        pytest.param(
+            "He faces prison when he is sentenced March 30.", "March 30", 1, id="is-passive"
+        ),
         pytest.param("Sales rose more than expected in May.", "May", -1, id="than-expected"),
         pytest.param(
             "Traders waited for Friday's scheduled report on prices.",
@@ -185,6 +189,13 @@ def _tense(text: str, mention: str) -> int:
         ),
         pytest.param(
             "It will raise prices in May after volumes fell.", "May", 1, id="own-clause-after"
+        ),
+        pytest.param(
+            "He will host an emergency summit at the White House on Tuesday, after three days that"
+            " left 70 dead.",
+            "Tuesday",
+            1,
+            id="own-clause-comma-after",
         ),
         pytest.param(
             "They believe it slipped into a long recession in May and that it will end.",
