@@ -69,6 +69,15 @@ def _tense(text: str, mention: str) -> int:
         ),
         pytest.param("Sales rose more than expected in May.", "May", -1, id="than-expected"),
         pytest.param(
+            "The season will run three days longer than planned, into October.",
+            "October",
+            1,
+            id="than-planned",
+        ),
+        pytest.param(
+            "Investors are looking ahead to Thursday's report.", "Thursday", 1, id="looking-ahead"
+        ),
+        pytest.param(
             "Traders waited for Friday's scheduled report on prices.",
             "Friday",
             1,
