@@ -37,6 +37,11 @@ def resolve_weekday(
     if rel is None and _closes_weekday_range(ctx):  # "from Monday to [Friday]"
         point = Point(DAY, _weekday(weekday, 1, ctx, anaphoric=True))
         return Resolution(str(point), mod, point)
+    if rel is None and _closes_weekday_list(ctx):  # "on Friday and [Saturday]"
+        day = _weekday(weekday, 1, ctx, anaphoric=True)
+        if ctx.tense >= 0 or day <= ctx.reference:  # ("met Monday and Thursday": both gone)
+            point = Point(DAY, day)
+            return Resolution(str(point), mod, point)
     if rel is None and ctx.tense == 0 and ctx.reported_plan:
         # "a vote planned for Wednesday": the plan may lie either side of the report, so the
         # nearest such day
@@ -88,6 +93,27 @@ def _ahead_of_story_day(ctx: Context) -> bool:
 
 #: How far back in its sentence a "would" may stand before the weekday it looks ahead to.
 _STORY_REACH = 80
+
+
+def _closes_weekday_list(ctx: Context) -> bool:
+    """Whether the mention closes a list that opens on the day just resolved, named as a weekday
+    or from the reference: "will meet on Friday and Saturday", "Tomorrow and Wednesday, warmer".
+    The closing day is then the first such weekday after the opening one."""
+    anchor = ctx.anchor
+    opening = _LIST_OPENING.search(ctx.text, max(0, ctx.start - 20), ctx.start)
+    if opening is None or anchor is None or anchor.granularity != DAY:
+        return False
+    word = opening["word"]
+    if lookup_int(ctx.rules, "weekday", word) == anchor.start.isoweekday():
+        return True
+    meaning = str(ctx.rules.lookup("ref", word) or "")
+    return (
+        meaning.startswith("D") and ctx.reference + timedelta(days=int(meaning[1:])) == anchor.start
+    )
+
+
+#: A word and "and" (or "or") right before a mention: "Friday and ", "tomorrow or ".
+_LIST_OPENING = re.compile(r"(?P<word>[^\W\d_]+)\s+(?:and|or)\s+$", re.IGNORECASE)
 
 
 def _closes_weekday_range(ctx: Context) -> bool:
