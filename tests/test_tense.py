@@ -200,6 +200,18 @@ def _tense(text: str, mention: str) -> int:
             "It will raise prices in May after volumes fell.", "May", 1, id="own-clause-after"
         ),
         pytest.param(
+            "The justices heard arguments in the case on Dec. 1, and a ruling is expected soon.",
+            "Dec. 1",
+            -1,
+            id="own-clause-and-subject",
+        ),
+        pytest.param(
+            "Parliament will be prorogued on Friday and dissolved on Monday.",
+            "Friday",
+            1,
+            id="own-clause-and-participle",
+        ),
+        pytest.param(
             "He will host an emergency summit at the White House on Tuesday, after three days that"
             " left 70 dead.",
             "Tuesday",
