@@ -78,6 +78,9 @@ def _tense(text: str, mention: str) -> int:
             "Investors are looking ahead to Thursday's report.", "Thursday", 1, id="looking-ahead"
         ),
         pytest.param(
+            "Four days to go until Thursday's election.", "Thursday", 1, id="days-to-go-until"
+        ),
+        pytest.param(
             "Traders waited for Friday's scheduled report on prices.",
             "Friday",
             1,
