@@ -42,13 +42,14 @@ _DAY_RANGE_OPENING = re.compile(rf"\d(?:st|nd|rd|th)?,?\s*{RANGE_TO}\s*$")
 
 #: What opens a list or range right before the mention, by the granularity of its first item:
 #: a day written day first ("5 and ", "13, 15 and "), a month ("June through ", "May to ",
-#: "October 2008 to ").
+#: "October 2008 to ", "June, July and ").
 #: Each with how far before the mention it may begin.
 _LIST_OPENINGS = {
     DAY: (re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?,?\s*(?:and|to|through|[-\u2013,])\s*$"), 12),
     MONTH: (
         re.compile(
-            r"(?P<month>[A-Za-z]{3,})\.?(?:,?\s+\d{4})?\s*(?:through|to|until|till|[-\u2013])\s*$"
+            r"(?P<month>[A-Za-z]{3,})\.?(?:,?\s+\d{4})?"
+            r"\s*(?:through|to|until|till|and|or|[-\u2013,])\s*$"
         ),
         22,
     ),

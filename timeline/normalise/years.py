@@ -121,7 +121,7 @@ def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
         and anchor.start.year < ref.year
         and ctx.tense <= 0
     ):
-        told = _year_in_story(month, day, anchor, candidates, around)
+        told = _year_in_story(month, day, anchor, candidates, around, month_only=month_only)
         if told is not None:
             return told
     if month_only and _planned_for(ctx):
@@ -166,7 +166,7 @@ _OPENING_REACH = 24
 
 
 def _year_in_story(
-    month: int, day: int, anchor: Point, candidates: list[date], around: date
+    month: int, day: int, anchor: Point, candidates: list[date], around: date, *, month_only: bool
 ) -> int | None:
     """The year of a day told in a story around the date it last named, in an earlier year
     ("began on Oct. 16, 1962 ... On Oct. 28" is 1962; "arrested on June 28, 2011 ... freed on
@@ -175,9 +175,12 @@ def _year_in_story(
     A date near the report (``around``: its day, or for a month its first) and not after it is
     the report's, as news names it without a year ("founded on June 3, 2001, the firm said on
     July 12"; "Sept. 11, 1973 ... On Sept. 10, thousands marched"). One after the report is
-    not, when told in the past.
+    not, when told in the past. A bare month after a day of the story goes on with the story
+    ("erupted on May 18, 1980 ... followed in June" said in July 2012).
     """
-    if any(abs((c - around).days) <= _NEAR_DAYS and c <= around for c in candidates):
+    if not (month_only and anchor.granularity == DAY) and any(
+        abs((c - around).days) <= _NEAR_DAYS and c <= around for c in candidates
+    ):
         return None
     for year in (anchor.start.year, anchor.start.year + 1, anchor.start.year - 1):
         apart = (date(year, month, min(day, 28)) - anchor.start).days
