@@ -22,6 +22,12 @@ def _tense(text: str, mention: str) -> int:
         pytest.param("The board met in May.", "May", -1, id="past"),
         pytest.param("The fair is held in May.", "May", 0, id="no-cue"),
         pytest.param("The fair was held in May.", "May", -1, id="irregular-past"),
+        pytest.param(
+            "The vote comes after two partners quit the government on Monday.",
+            "Monday",
+            -1,
+            id="quit-past",
+        ),
         pytest.param("The museum is closed in May.", "May", 0, id="participle-after-is"),
         pytest.param("The talks were originally scheduled for May.", "May", 0, id="neutral-plan"),
         pytest.param("The talks are scheduled for May.", "May", 1, id="plan-ahead"),
