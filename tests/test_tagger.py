@@ -122,6 +122,11 @@ def test_lower_case_may_is_a_verb_not_a_month() -> None:
     assert tag("Prices may rise.", reference=REF) == []
 
 
+def test_a_quotation_in_single_quotes_is_scanned_from_its_first_word() -> None:
+    found = tag("'Last week was hard,' she said. 'The next seven days decide it.'", reference=REF)
+    assert [m.text for m in found] == ["Last week", "The next seven days"]
+
+
 def test_mentions_are_ordered_and_disjoint() -> None:
     text = (
         "On Monday, June 19, officials said talks in the past three months had stalled since 2018."

@@ -40,7 +40,9 @@ def _choose(rules: RuleSet, text: str, start: int) -> tuple[CompiledRule, re.Mat
     return best
 
 
-_WORD_START = re.compile(r"(?<![\w'])[\w']")
+#: Where a word starts: a letter or digit, or an apostrophe opening one ("'90s"); a word
+#: right after an opening quote starts after it ("'Last week was hard,' she said").
+_WORD_START = re.compile(r"(?<![\w'])[\w']|(?<=(?<![\w'])')\w")
 
 
 def _candidates(rules: RuleSet, text: str) -> Iterator[tuple[int, CompiledRule, re.Match[str]]]:
