@@ -157,6 +157,15 @@ def test_a_financial_report_compares_the_period_its_lead_names() -> None:
     assert values == ["1989-Q3", "1989-Q2", "1989-Q3", "1988-Q3"]
 
 
+def test_a_quarter_still_under_way_is_not_the_one_reported_on() -> None:
+    text = (
+        "It will take a charge in the fourth quarter. It posted third-quarter earnings of $47"
+        " million, down from $61 million in the year-ago quarter."
+    )
+    values = [m.value for m in tag(text, reference=date(1992, 10, 20))]
+    assert values == ["1992-Q4", "1992-Q3", "1991-Q3"]
+
+
 def test_a_quarter_is_the_one_its_closing_day_ends() -> None:
     # Books close near a quarter's end: July 31 ends a fiscal second quarter, Oct. 1 the third.
     first = tag("In the quarter ended July 31, it lost money.", reference=date(1989, 10, 30))

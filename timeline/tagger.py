@@ -20,7 +20,7 @@ from datetime import date
 
 from timeline.mentions import Mention
 from timeline.normalise import HALF, QUARTER, Context, Point, resolve
-from timeline.normalise.points import DAY, MONTH, finer_or_equal
+from timeline.normalise.points import DAY, MONTH, finer_or_equal, shift
 from timeline.rules import CompiledRule, RuleSet, load_rules
 
 
@@ -88,7 +88,7 @@ def _may_be_reported(point: Point, reference: date) -> bool:
     """
     return (
         point.granularity in (QUARTER, HALF)
-        and point.start <= reference
+        and shift(point, 1).start <= reference
         and point.start.year >= reference.year - 1
     )
 
