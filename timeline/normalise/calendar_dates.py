@@ -28,7 +28,7 @@ from timeline.normalise.points import (
     point_of,
     shift,
 )
-from timeline.normalise.reporting import reporting_period, speaks_of_quarter
+from timeline.normalise.reporting import closing_day, reporting_period, speaks_of_quarter
 from timeline.normalise.weekdays import RANGE_TO, resolve_weekday
 from timeline.normalise.years import latest_year_ending, nearest, year_for
 from timeline.rules import CompiledRule, RuleSet
@@ -180,6 +180,11 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             start_month = 1 + size * (number - 1)
             if year is None and "unit" in groups:  # "next year's first quarter"
                 year = ref.year + (rel or 0)
+            closing = closing_day(ctx) if year is None else None
+            if closing is not None:
+                # "the fiscal fourth quarter ended June 30": the fiscal year's number, in the
+                # year of its closing day
+                year = closing.year
             if year is None:
                 now = point_of(ref, granularity).start.month
                 year = ref.year
