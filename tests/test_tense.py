@@ -75,6 +75,24 @@ def _tense(text: str, mention: str) -> int:
         ),
         pytest.param("Sales rose more than expected in May.", "May", -1, id="than-expected"),
         pytest.param(
+            "Temperatures could drop to minus 10C on Tuesday night, the lowest since 2010.",
+            "Tuesday",
+            1,
+            id="record-since",
+        ),
+        pytest.param(
+            "A red warning is in force for Friday.",
+            "Friday",
+            0,
+            id="red-is-no-past",
+        ),
+        pytest.param(
+            "Services should return to normal by Saturday after Storm Ciaran brought down trees.",
+            "Saturday",
+            1,
+            id="own-clause-after-name",
+        ),
+        pytest.param(
             "The season will run three days longer than planned, into October.",
             "October",
             1,
