@@ -98,6 +98,7 @@ GROUPS = frozenset(
         "period",
         "nth",
         "frame",
+        "week_on",
         "smaller_num",
         "smaller_unit",
         "smallest_num",

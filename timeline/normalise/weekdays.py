@@ -34,6 +34,9 @@ def resolve_weekday(
     weekday = lookup_int(ctx.rules, "weekday", groups["weekday"])
     if weekday is None:
         return None
+    if "week_on" in groups:  # "on Saturday week": a week after the coming Saturday
+        point = Point(DAY, _weekday(weekday, 1, ctx) + timedelta(days=_DAYS_A_WEEK))
+        return Resolution(str(point), mod, point)
     if rel is None and _closes_weekday_range(ctx):  # "from Monday to [Friday]"
         point = Point(DAY, _weekday(weekday, 1, ctx, anaphoric=True))
         return Resolution(str(point), mod, point)
