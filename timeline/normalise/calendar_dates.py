@@ -180,11 +180,11 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             start_month = 1 + size * (number - 1)
             if year is None and "unit" in groups:  # "next year's first quarter"
                 year = ref.year + (rel or 0)
-            closing = closing_day(ctx) if year is None else None
-            if closing is not None:
+            closed_on = closing_day(ctx) if year is None else None
+            if closed_on is not None:
                 # "the fiscal fourth quarter ended June 30": the fiscal year's number, in the
                 # year of its closing day
-                year = closing.year
+                year = closed_on.year
             if year is None:
                 now = point_of(ref, granularity).start.month
                 year = ref.year
