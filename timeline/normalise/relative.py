@@ -78,7 +78,9 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             anchor is not None
             and finer_or_equal(anchor.granularity, granularity)
             and not (granularity in (DECADE, CENTURY) and ctx.tense > 0)
-        ):  # ("by the end of the decade he wants to retire" looks ahead from the report)
+            and not (granularity == WEEKEND and ctx.tense > 0 and anchor.start < ctx.reference)
+        ):  # ("by the end of the decade he wants to retire" and "could take until the weekend"
+            # said after a day gone by look ahead from the report)
             base = _period_in_focus(ctx, anchor, granularity).start
             if granularity == WEEKEND and "rel" not in groups and base == ctx.reference:
                 # "ended on Monday [the day of the report] ... over the weekend": as with no
