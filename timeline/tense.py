@@ -30,19 +30,23 @@ def sentence_start(text: str, position: int, reach: int) -> int | None:
     return ends[-1] if ends else None
 
 
+def _window_start(text: str, position: int, reach: int) -> int:
+    """Where the stretch before ``position`` to look for cues in starts: its sentence's start,
+    at most ``reach`` back."""
+    begins = sentence_start(text, position, reach)
+    return max(0, position - reach) if begins is None else begins
+
+
 def cue_before(cue: re.Pattern[str], text: str, position: int, reach: int) -> bool:
     """Whether ``cue`` occurs in the sentence before ``position``, at most ``reach`` back."""
-    begins = sentence_start(text, position, reach)
-    start = max(0, position - reach) if begins is None else begins
-    return cue.search(text, start, position) is not None
+    return cue.search(text, _window_start(text, position, reach), position) is not None
 
 
 def future_governs(rules: RuleSet, text: str, position: int, reach: int) -> bool:
     """Whether the tense cue nearest before ``position``, in its sentence and at most ``reach``
     back, points ahead: "will stage it in June, its first since 1997" plans June, whatever the
     cues after it."""
-    begins = sentence_start(text, position, reach)
-    start = max(0, position - reach) if begins is None else begins
+    start = _window_start(text, position, reach)
     ahead = _last_end(rules.cues.future, text, start, position)
     back = _last_end(rules.cues.past, text, start, position)
     return ahead is not None and (back is None or back < ahead)

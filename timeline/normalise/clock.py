@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from timeline.amounts import amount
 from timeline.normalise.calendar_dates import resolve_calendar, resolve_holiday
-from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
+from timeline.normalise.context import Context, Resolution, day_from_reference, lookup_int, mod_of
 from timeline.normalise.points import CENTURY, DAY, DECADE, YEAR, Point
 from timeline.rules import CompiledRule, RuleSet
 
@@ -94,7 +94,8 @@ def _part_of_day(groups: dict[str, str], ctx: Context) -> str:
 #: The groups that name a clock time's day, and the parts of the day a day may carry.
 _DAY_GROUPS = _DAY | {"day", "year", "daypart"}
 #: What joins the two clock times of a range: "4 p.m. to 9 p.m.", "1 a.m.-3 a.m.".
-_CLOCK_RANGE = re.compile(r"\s*(?:and|to|until|till|through|[-\u2013])\s*", re.IGNORECASE)
+_CLOCK_JOINT = r"\s*(?:and|to|until|till|through|[-\u2013])\s*"
+_CLOCK_RANGE = re.compile(_CLOCK_JOINT, re.IGNORECASE)
 
 
 def _range_end(rule: CompiledRule, ctx: Context) -> re.Match[str] | None:
@@ -104,7 +105,7 @@ def _range_end(rule: CompiledRule, ctx: Context) -> re.Match[str] | None:
 
 
 #: What leads to a clock time from the one that opens its range ("from 10 p.m. to ").
-_CLOCK_RANGE_BEFORE = re.compile(r"\s*(?:and|to|until|till|through|[-\u2013])\s*$", re.IGNORECASE)
+_CLOCK_RANGE_BEFORE = re.compile(_CLOCK_JOINT + "$", re.IGNORECASE)
 #: How far back the clock time opening a range may start.
 _CLOCK_RANGE_REACH = 30
 
@@ -142,10 +143,7 @@ def _named_day(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> date
         )
         return None if named is None or named.point is None else named.point.start
     if "ref" in groups:  # "9 a.m. yesterday"
-        meaning = str(ctx.rules.lookup("ref", groups["ref"]) or "")
-        if not meaning.startswith("D"):
-            return None
-        return ctx.reference + timedelta(days=int(meaning[1:]))
+        return day_from_reference(ctx.rules, groups["ref"], ctx.reference)
     if "rel" in groups:  # "2:30 this afternoon"; "3 a.m. the next day" from the day in focus
         base = ctx.day_in_focus if "anaphor" in groups else ctx.reference
         return base + timedelta(days=lookup_int(ctx.rules, "rel", groups["rel"]) or 0)

@@ -1,14 +1,14 @@
 """What a resolver sees (``Context``) and what it returns (``Resolution``).
 
-Also the two look-ups every resolver makes: a captured word's number in the rule file's
-lexicon, and the TimeML mod of a match.
+Also the look-ups resolvers share: a captured word's number in the rule file's lexicon, the
+day a word such as "yesterday" names, and the TimeML mod of a match.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 
 from timeline.mentions import TimexType
@@ -93,6 +93,15 @@ def lookup_int(rules: RuleSet, group: str, text: str) -> int | None:
         return int(text)
     meaning = rules.lookup(group, text)
     return meaning if isinstance(meaning, int) else None
+
+
+def day_from_reference(rules: RuleSet, word: str, reference: date) -> date | None:
+    """The day a word of ``[lexicon.ref]`` names counted from ``reference`` ("yesterday" is
+    ``D-1``), if it names a day at all ("now" does not)."""
+    meaning = str(rules.lookup("ref", word) or "")
+    if not meaning.startswith("D"):
+        return None
+    return reference + timedelta(days=int(meaning[1:]))
 
 
 def mod_of(groups: dict[str, str], rule: CompiledRule, rules: RuleSet) -> str | None:

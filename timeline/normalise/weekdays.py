@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from timeline.normalise.context import Context, Resolution, lookup_int
+from timeline.normalise.context import Context, Resolution, day_from_reference, lookup_int
 from timeline.normalise.points import DAY, Point
 from timeline.tense import cue_before
 
@@ -102,17 +102,7 @@ def _closes_weekday_list(ctx: Context) -> bool:
     """Whether the mention closes a list that opens on the day just resolved, named as a weekday
     or from the reference: "will meet on Friday and Saturday", "Tomorrow and Wednesday, warmer".
     The closing day is then the first such weekday after the opening one."""
-    anchor = ctx.anchor
-    opening = _LIST_OPENING.search(ctx.text, max(0, ctx.start - 20), ctx.start)
-    if opening is None or anchor is None or anchor.granularity != DAY:
-        return False
-    word = opening["word"]
-    if lookup_int(ctx.rules, "weekday", word) == anchor.start.isoweekday():
-        return True
-    meaning = str(ctx.rules.lookup("ref", word) or "")
-    return (
-        meaning.startswith("D") and ctx.reference + timedelta(days=int(meaning[1:])) == anchor.start
-    )
+    return _opens_on_anchor(ctx, _LIST_OPENING, from_reference=True)
 
 
 #: A word and "and" (or "or") right before a mention: "Friday and ", "tomorrow or ".
@@ -125,8 +115,21 @@ def _closes_weekday_range(ctx: Context) -> bool:
     The closing day is the first such weekday after the opening one, whatever the tense:
     "open from Monday to Friday" spans one week.
     """
+    return _opens_on_anchor(ctx, _WEEKDAY_RANGE_OPENING, from_reference=False)
+
+
+def _opens_on_anchor(ctx: Context, opening: re.Pattern[str], *, from_reference: bool) -> bool:
+    """Whether the word ``opening`` finds right before the mention names the day just resolved:
+    as its weekday, or (``from_reference``) as a day counted from the reference ("tomorrow")."""
     anchor = ctx.anchor
-    opening = _WEEKDAY_RANGE_OPENING.search(ctx.text, max(0, ctx.start - 20), ctx.start)
-    if opening is None or anchor is None or anchor.granularity != DAY:
+    found = opening.search(ctx.text, max(0, ctx.start - _OPENING_REACH), ctx.start)
+    if found is None or anchor is None or anchor.granularity != DAY:
         return False
-    return lookup_int(ctx.rules, "weekday", opening["word"]) == anchor.start.isoweekday()
+    word = found["word"]
+    if lookup_int(ctx.rules, "weekday", word) == anchor.start.isoweekday():
+        return True
+    return from_reference and day_from_reference(ctx.rules, word, ctx.reference) == anchor.start
+
+
+#: How far before the mention the word opening its list or range may start.
+_OPENING_REACH = 20
