@@ -4,11 +4,11 @@ import re
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.conftest import shared_folder
-from timeline.regex_start import first_chars, prefixes
+from timeline.regex_start import first_chars, guarded, prefixes
 from timeline.rules import RuleSet, load_rules
 from timeline.tagger import tag
 
@@ -66,6 +66,38 @@ def test_a_match_always_starts_with_one_of_the_prefixes(text: str) -> None:
     starts = prefixes(re.compile(DATES), 2)
     assert starts is not None
     assert any(text.lower().startswith(start) for start in starts)
+
+
+# Cue-like patterns: opening with a word boundary or a look-behind, holding digits, a
+# case-sensitive part, and a global flag that must stay at the start.
+GUARDED = [
+    r"\b(?:was|were|\d+\s+days)\b",
+    r"(?<!\bthe\s)(?:last|(?-i:Met))\b",
+    r"\b(?:k|s)\w*",
+    r"(?i)\bjan",
+]
+# Kelvin sign and long s match "k" and "s" when case is ignored; Arabic-Indic digits match \d.
+TRICKY = st.text(alphabet="wasMetmetlast thedys,Kk\u212as\u017f3\u0663\n", max_size=60)
+
+
+@pytest.mark.parametrize("pattern", GUARDED)
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+@given(text=TRICKY)
+@example(text="They Met last week, \u0663 days ago; 3 days on, she was \u212aeen and \u017fure.")
+def test_a_guarded_pattern_finds_what_the_pattern_finds(
+    pattern: str, flags: int, text: str
+) -> None:
+    plain = re.compile(pattern, flags)
+    found = [m.span() for m in guarded(plain).finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]
+
+
+def test_only_a_pattern_opening_with_a_zero_width_test_is_guarded() -> None:
+    assert guarded(re.compile(r"\bwas", re.I)).pattern.startswith("(?=[")
+    opens_with_a_character = re.compile(r"'s\b")
+    assert guarded(opens_with_a_character) is opens_with_a_character
+    may_start_anywhere = re.compile(r"\b\w+ed")
+    assert guarded(may_start_anywhere) is may_start_anywhere
 
 
 def _brute_force(rules: RuleSet) -> RuleSet:

@@ -39,6 +39,33 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return None if found is None else frozenset(p[0] for p in found)
 
 
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead for the characters its matches may start with, when it
+    opens with a zero-width test; ``pattern`` itself otherwise. Either finds the same matches.
+
+    A search for a pattern that opens with ``\\b`` or a look-behind runs that test at every
+    position; a leading class lets the regex engine pass over positions that cannot start a
+    match. A pattern that opens with a character already does, and a look-ahead would only
+    hide that character from the engine.
+
+    >>> guarded(re.compile(r"\\b(?:was|had)", re.I)).pattern
+    '(?=[HWhw])(?:\\\\b(?:was|had))'
+    """
+    chars = first_chars(pattern)
+    parsed = list(_p.parse(pattern.pattern, pattern.flags))
+    if chars is None or not parsed or parsed[0][0] not in _ZERO_WIDTH:
+        return pattern
+    cased = {variant for char in chars for variant in (char, char.upper(), char.lower())}
+    # first_chars lists the ASCII digits for "\\d"; "\\d" itself covers every digit it does.
+    digits = set("0123456789")
+    letters = "".join(re.escape(char) for char in sorted(cased - digits))
+    starts = letters + r"\d" if digits <= cased else "".join(map(re.escape, sorted(cased)))
+    try:
+        return re.compile(f"(?=[{starts}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # a global inline flag, which must open the pattern: leave it as it is
+        return pattern
+
+
 def prefixes(pattern: re.Pattern[str], length: int) -> frozenset[str] | None:
     """The lower-cased starts, up to ``length`` characters, a match of ``pattern`` may have.
 

@@ -47,7 +47,7 @@ from timeline.cues import Cues, parse_cues
 from timeline.errors import RuleDataError
 from timeline.holidays import is_holiday_rule
 from timeline.mentions import TimexType
-from timeline.regex_start import prefixes
+from timeline.regex_start import guarded, prefixes
 
 Kind = Literal[
     "calendar",
@@ -358,7 +358,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
     cues = parse_cues(
         _table(data, "cues", source),
         source,
-        lambda text, where: _compile(_expand(text, fragments, where, used), where),
+        lambda text, where: guarded(_compile(_expand(text, fragments, where, used), where)),
     )
     compiled: list[CompiledRule] = []
     seen: set[str] = set()
