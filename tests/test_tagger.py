@@ -371,3 +371,21 @@ def test_the_edges_of_the_calendar_drop_what_they_cannot_name(reference: date) -
     mentions = tag(text, reference=reference)
     assert "today" in [m.text for m in mentions]
     assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_a_future_verb_early_in_a_long_sentence_plans_the_month_it_ends_with() -> None:
+    text = (
+        "The spacecraft will reach its target in August and drop a small lander onto the "
+        "asteroid's surface in November."
+    )
+    values = [m.value for m in tag(text, reference=date(2014, 1, 31))]
+    assert values == ["2014-08", "2014-11"]
+
+
+def test_a_weekend_told_in_the_past_after_a_day_ahead_is_the_one_just_gone() -> None:
+    text = (
+        "The retailer will unveil a tablet in New York on Wednesday, according to "
+        "invitations sent to reporters over the weekend."
+    )
+    values = [m.value for m in tag(text, reference=date(2011, 10, 3))]
+    assert values == ["2011-10-05", "2011-W39-WE"]

@@ -78,7 +78,7 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             anchor is not None
             and finer_or_equal(anchor.granularity, granularity)
             and not (granularity in (DECADE, CENTURY) and ctx.tense > 0)
-            and not (granularity == WEEKEND and ctx.tense > 0 and anchor.start < ctx.reference)
+            and not (granularity == WEEKEND and _against_the_anchor(ctx, anchor))
         ):  # ("by the end of the decade he wants to retire" and "could take until the weekend"
             # said after a day gone by look ahead from the report)
             base = _period_in_focus(ctx, anchor, granularity).start
@@ -123,6 +123,15 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
     if daypart:  # "the night before": that part of the day, a time as "the previous night" is
         return Resolution(f"{point}T{daypart}", mod_of(groups, rule, rules), point, type="TIME")
     return Resolution(str(point), mod_of(groups, rule, rules), _focus_after(point, groups, ctx))
+
+
+def _against_the_anchor(ctx: Context, anchor: Point) -> bool:
+    """Whether the tense points from the report away from the date in focus: "could take until
+    the weekend" after a day gone by, or "invitations sent over the weekend" after a day ahead.
+    """
+    if ctx.tense > 0:
+        return anchor.start < ctx.reference
+    return ctx.tense < 0 and anchor.start > ctx.reference
 
 
 def _focus_after(point: Point, groups: dict[str, str], ctx: Context) -> Point:

@@ -140,7 +140,7 @@ def _planned_for(ctx: Context) -> bool:
 
 
 #: How far back a future verb governing the month may stand.
-_PLAN_REACH = 80
+_PLAN_REACH = 150
 #: A month named as when something happens ("in December", "would move to May"), not as a
 #: modifier of a noun ("will publish December figures", which speaks of a month gone by).
 _IN_MONTH = re.compile(r"\b(?:in|by|until|till|before|after|from|during|through|to)\s+$", re.I)
