@@ -389,3 +389,18 @@ def test_a_weekend_told_in_the_past_after_a_day_ahead_is_the_one_just_gone() -> 
     )
     values = [m.value for m in tag(text, reference=date(2011, 10, 3))]
     assert values == ["2011-10-05", "2011-W39-WE"]
+
+
+def test_a_day_in_a_sentence_opening_with_a_year_is_of_that_year() -> None:
+    text = "In 2009, the festival ran from June 29."
+    values = [m.value for m in tag(text, reference=date(2011, 8, 14))]
+    assert values == ["2009", "2009-06-29"]
+
+
+def test_the_month_closing_a_planned_stretch_comes_after_the_one_opening_it() -> None:
+    text = (
+        "The central bank said on Thursday that it would cut its monthly bond purchases to "
+        "30 billion euros from January and continue buying through September."
+    )
+    values = [m.value for m in tag(text, reference=date(2017, 10, 26))]
+    assert values[-2:] == ["2018-01", "2018-09"]

@@ -141,7 +141,7 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
         if distance is not None and (best is None or (distance, side) < best[:2]):
             best = (distance, side, direction)
     # "said Friday" and "on Friday said" date the report; "on Friday, it said" reports it.
-    said = _cue_distances(rules.cues.report, left, length, right)
+    said = _cue_distances(rules.cues.report, left, length, right, joint)
     attributes = said[1] is not None and "," in right[: said[1]]
     adjacent = [d for d in (said[0], None if attributes else said[1]) if d is not None]
     if adjacent and min(adjacent) <= _ADJACENT and (best is None or min(adjacent) <= best[0]):

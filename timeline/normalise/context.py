@@ -17,9 +17,12 @@ from timeline.rules import CompiledRule, RuleSet
 from timeline.tense import tense_of
 
 #: What may stand between a reported plan and its date: "planned for ", "set for early ".
-_PLAN_GAP = re.compile(r"\s+(?:for|on)\s+(?:(?:early|late)\s+)?$", re.IGNORECASE)
+_PLAN_GAP = re.compile(
+    r"\s+(?:to\s+[a-z]+(?:\s+(?:place|off|up|out))?\s+)?(?:for|on)\s+(?:(?:early|late)\s+)?$",
+    re.IGNORECASE,
+)
 #: How far before the date the reported plan may stand.
-_PLAN_REACH = 40
+_PLAN_REACH = 50
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from timeline.normalise.context import Context
-from timeline.normalise.points import DAY, MONTH, WEEK, Point
+from timeline.normalise.points import DAY, MONTH, WEEK, YEAR, Point
 from timeline.tense import future_governs, sentence_start
 
 #: A date without a year this close to the reference (in days) is taken nearest to it.
@@ -105,12 +105,19 @@ def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
         and _APPOSITION.search(ctx.text, max(0, ctx.start - 6), ctx.start)
     ):  # "opened 11 months ago, on Nov. 9": a day of the month just named
         return anchor.start.year
+    if anchor is not None and anchor.granularity == YEAR and _year_named_before(ctx, anchor):
+        year = anchor.start.year
+        if (year < ref.year and ctx.tense <= 0) or (year > ref.year and ctx.tense >= 0):
+            return year
     if (
         anchor is not None
         and anchor.granularity in (DAY, WEEK, MONTH)
         and anchor.start > ref
         and ctx.tense == 0
     ):  # the text is telling of plans ("will join in April ... the summit in April")
+        if _CLOSING.search(ctx.text, max(0, ctx.start - 12), ctx.start):
+            # "from January ... through September": the end of a stretch comes after its start
+            candidates = [c for c in candidates if c >= anchor.start] or candidates
         closest = min(candidates, key=lambda c: abs((c - anchor.start).days))
         if abs((closest - anchor.start).days) <= _ANCHOR_DAYS:
             return closest.year
@@ -143,7 +150,13 @@ def _planned_for(ctx: Context) -> bool:
 _PLAN_REACH = 150
 #: A month named as when something happens ("in December", "would move to May"), not as a
 #: modifier of a noun ("will publish December figures", which speaks of a month gone by).
-_IN_MONTH = re.compile(r"\b(?:in|by|until|till|before|after|from|during|through|to)\s+$", re.I)
+_IN_MONTH = re.compile(
+    r"\b(?:in|by|until|till|before|after|from|between|during|through|to)\s+$", re.I
+)
+
+
+#: What ends a stretch before the date that closes it: "through September".
+_CLOSING = re.compile(r"\b(?:through|until|till|to|into)\s+$", re.IGNORECASE)
 
 
 #: What may come before a date that opens its sentence: "In November, ...", "By March, ...".
@@ -151,6 +164,23 @@ _OPENING = re.compile(
     r"\W*(?:(?:in|by|on|during|until|from|since|through|(?:early|late|later|earlier)\s+in)\s+)?",
     re.IGNORECASE,
 )
+
+
+def _year_named_before(ctx: Context, anchor: Point) -> bool:
+    """Whether the mention's sentence opens with the year in focus ("In 2009, the festival ran
+    from June 29"): a day or month after it without a year is of that year. A year named
+    inside the sentence may be background ("signed in 1991, ... since January")."""
+    begins = sentence_start(ctx.text, ctx.start, _YEAR_REACH)
+    if begins is None:
+        begins = 0 if ctx.start <= _YEAR_REACH else ctx.start
+    opening = _YEAR_OPENING.match(ctx.text, begins, ctx.start)
+    return opening is not None and opening.group("year") == str(anchor.start.year)
+
+
+#: How far back in its sentence the year opening it may stand.
+_YEAR_REACH = 120
+#: A year that opens a sentence: "In 2009, ...", "By 2012 ...".
+_YEAR_OPENING = re.compile(r"(?:In|By|During|Throughout)\s+(?P<year>\d{4})\b(?!\s*[-\u2013])")
 
 
 def _opens_sentence(ctx: Context) -> bool:
