@@ -70,6 +70,7 @@ GROUPS = frozenset(
     {
         "year",
         "closing_year",
+        "closing_month",
         "month",
         "day",
         "weekday",

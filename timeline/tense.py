@@ -136,12 +136,21 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     past = distances[-1][0]
     if limit is not None and (past is None or past < limit):
         found.append((limit, 0, 1))
+    # "It could take a week, lawyers told the judge at a hearing Tuesday": what a report verb
+    # between them says dates the report, not what the cue before it looks ahead at.
+    said = _cue_distances(rules.cues.report, left, length, right, joint)
+    reported_at = said[0]
+    if reported_at is not None:
+        found = [
+            (distance, side, direction)
+            for distance, side, direction in found
+            if not (side == 0 and direction > 0 and distance is not None and distance > reported_at)
+        ]
     best: tuple[int, int, int] | None = None
     for distance, side, direction in found:
         if distance is not None and (best is None or (distance, side) < best[:2]):
             best = (distance, side, direction)
     # "said Friday" and "on Friday said" date the report; "on Friday, it said" reports it.
-    said = _cue_distances(rules.cues.report, left, length, right, joint)
     attributes = said[1] is not None and "," in right[: said[1]]
     adjacent = [d for d in (said[0], None if attributes else said[1]) if d is not None]
     if adjacent and min(adjacent) <= _ADJACENT and (best is None or min(adjacent) <= best[0]):

@@ -134,6 +134,9 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         if month is None:
             return None
         day = lookup_int(rules, "day", groups["day"]) if "day" in groups else None
+        closing = lookup_int(rules, "month", groups.get("closing_month", ""))
+        if year is not None and closing is not None and closing < month:
+            year -= 1  # "from December to March 2012": the December before
         if year is None and "anaphor" in groups and "unit" not in groups:
             # "the following May", "that January": the month of the story told
             anchor = ctx.anchor
