@@ -404,3 +404,14 @@ def test_the_month_closing_a_planned_stretch_comes_after_the_one_opening_it() ->
     )
     values = [m.value for m in tag(text, reference=date(2017, 10, 26))]
     assert values[-2:] == ["2018-01", "2018-09"]
+
+
+def test_a_day_late_in_a_month_is_compared_as_itself_not_as_the_28th() -> None:
+    # The day after the reference, told in the past after a day of the year before: that
+    # year's, not tomorrow.
+    text = (
+        "The raiders landed on Nov. 26, 2008; a warning sent the day before was ignored. "
+        "Troops retook the last hotel on Nov. 29."
+    )
+    values = [m.value for m in tag(text, reference=date(2009, 11, 28))]
+    assert values == ["2008-11-26", "2008-11-25", "2008-11-29"]

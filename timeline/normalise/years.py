@@ -7,6 +7,7 @@ and tense decide; a text telling of plans keeps to the dates it has named.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from datetime import date
 
 from timeline.normalise.context import Context
@@ -94,8 +95,8 @@ def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
         return ref.year
     month_only = day is None
     day = day or 1
-    # Compare whole dates ("Jan. 31" is three months after Oct. 31, not two); Feb. 29 as 28.
-    candidates = [date(ref.year + k, month, min(day, 28)) for k in (-1, 0, 1)]
+    # Compare whole dates ("Jan. 31" is three months after Oct. 31, not two).
+    candidates = [date(ref.year + k, month, _in_every_year(month, day)) for k in (-1, 0, 1)]
     anchor = ctx.anchor
     if (
         anchor is not None
@@ -136,6 +137,12 @@ def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
         # when near
         return min(c for c in candidates if c >= around).year
     return nearest(candidates, around, ctx).year
+
+
+def _in_every_year(month: int, day: int) -> int:
+    """The day, or the last one its month has in every year: Feb. 29 is taken as the 28th (and
+    a day past a month's end as its last)."""
+    return min(day, monthrange(2001, month)[1])
 
 
 def _planned_for(ctx: Context) -> bool:
@@ -213,7 +220,7 @@ def _year_in_story(
     ):
         return None
     for year in (anchor.start.year, anchor.start.year + 1, anchor.start.year - 1):
-        apart = (date(year, month, min(day, 28)) - anchor.start).days
+        apart = (date(year, month, _in_every_year(month, day)) - anchor.start).days
         if -_STORY_DAYS_BACK <= apart <= _STORY_DAYS:
             return year
     return None
