@@ -415,3 +415,12 @@ def test_a_day_late_in_a_month_is_compared_as_itself_not_as_the_28th() -> None:
     )
     values = [m.value for m in tag(text, reference=date(2009, 11, 28))]
     assert values == ["2008-11-26", "2008-11-25", "2008-11-29"]
+
+
+def test_the_following_day_after_a_coarser_date_follows_the_last_day_named() -> None:
+    text = (
+        "The jury gave its prize to the film on Saturday night. The director wrote it in the "
+        "winter of 1993. Distributors began bidding the following day."
+    )
+    values = [m.value for m in tag(text, reference=date(1996, 2, 5))]
+    assert values == ["1996-02-03", "1993-WI", "1996-02-04"]

@@ -86,6 +86,10 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
                 # "ended on Monday [the day of the report] ... over the weekend": as with no
                 # day named, the weekend just past, unless the sentence looks ahead
                 count = 0 if base.isoweekday() >= 6 or ctx.tense > 0 else -1
+        elif granularity == DAY and "rel" in groups and ctx.last_day is not None:
+            # "won on Saturday night ... wrote it in the winter of 1993 ... bidding began the
+            # following day": the day after the last day named
+            base = ctx.last_day.start
         elif anchor is not None and "rel" not in groups and _points_back(groups["anaphor"]):
             # "last October ... crossed out that same day": a day of that month, which one
             # unknown (TimeML writes the unknown parts as X)
