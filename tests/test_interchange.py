@@ -427,7 +427,9 @@ def test_ics_keeps_backslashes_and_separators_in_text(text: str) -> None:
     timeline = Timeline(
         title="t",
         tracks=("a",),
-        events=(Event(id="e", title=text, date="2023-06", track="a", place=text),),
+        events=(
+            Event(id="e", title=text, date="2023-06", track="a", place=text, tags=(text, "x")),
+        ),
     )
     back = from_ics(to_ics(timeline)).events[0]
-    assert (back.title, back.place) == (text, text)
+    assert (back.title, back.place, back.tags) == (text, text, (text, "x"))

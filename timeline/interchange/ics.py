@@ -31,7 +31,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import icalendar
-from icalendar import vText
+from icalendar import vCategory, vText
 
 from timeline.dates import EDTFDate, Interval, parse_edtf
 from timeline.errors import DateSyntaxError, Diagnostic, TimelineFileError
@@ -138,6 +138,14 @@ class _Text(vText):
         return text.encode("utf-8")
 
 
+def _categories(tags: tuple[str, ...]) -> vCategory:
+    """CATEGORIES with each tag escaped as _Text does (icalendar's own escaping would turn a
+    tag such as ``\\N`` into a line break)."""
+    categories = vCategory(list(tags))
+    categories.cats = [_Text(tag) for tag in tags]
+    return categories
+
+
 def _vevent(
     event: Event, when: EDTFDate, sources: dict[str, Source], stamp: datetime
 ) -> icalendar.Event:
@@ -160,7 +168,7 @@ def _vevent(
     if event.place:
         item.add("location", _Text(event.place))
     if event.tags:
-        item.add("categories", list(event.tags))
+        item.add("categories", _categories(event.tags))
     links = [s.url for s in cited if s.url and s.url.startswith(("https://", "http://"))]
     if links:
         item.add("url", links[0])
