@@ -31,6 +31,9 @@ class Cues:
     #: Matched right after a mention, a possessive of a plan: "Friday's scheduled release" is
     #: still to come.
     planned: re.Pattern[str]
+    #: Searched right before a possessive day, a preposition that sets an event at it ("in
+    #: Sunday's final"): the event is ahead when a future verb governs the sentence.
+    staged: re.Pattern[str]
     #: A prospect ("ahead of the summit"): forward when no verb says otherwise.
     prospect: re.Pattern[str]
     #: An intention in the past ("agreed to"): it looks ahead at what follows it.

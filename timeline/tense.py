@@ -68,6 +68,10 @@ def sentence_stop(text: str, position: int, reach: int) -> int:
 
 #: How far either side of a mention to look for a cue, within its sentence.
 _WINDOW = 90
+#: How close before a possessive day set at an event ("in Sunday's final") the future verb
+#: that puts it ahead must stand: "will face him in Sunday's final", but not "will ride in
+#: today after protecting his lead in Saturday's time trial".
+_STAGED_REACH = 60
 #: A reporting verb this close to a mention dates the report: "said on", "said late on",
 #: "said earlier" (nine characters) but not "said it would close".
 _ADJACENT = 9
@@ -81,7 +85,8 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     only right next to the mention ("said Friday": the day of the report) or when the
     sentence has no other cue; elsewhere it dates the report, not the event reported.
     A possessive right after the mention ("Friday's ruling") names a reported event: past;
-    unless it is a plan's ("Friday's scheduled release").
+    unless it is a plan's ("Friday's scheduled release"), or an event a future verb right
+    before sets it at ("will face him in Sunday's final").
     An intention in the past ("planned to") and a modal of possibility ("could") look forward
     only at what follows them.
     A prospect ("ahead of the summit in September") looks forward when no verb says otherwise.
@@ -89,9 +94,13 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     if rules.cues.planned.match(text, end):
         return 1  # "Friday's scheduled release"
     if rules.cues.possessive.match(text, end):
-        # "ahead of Wednesday's decision" is still to come; other possessives were reported
+        # "ahead of Wednesday's decision" is still to come, and so is "will face him in
+        # Sunday's final"; other possessives were reported
         prospect = rules.cues.prospect.search(text, max(0, start - _ADJACENT - 16), start)
-        return 1 if prospect is not None and start - prospect.end() <= _ADJACENT else -1
+        if prospect is not None and start - prospect.end() <= _ADJACENT:
+            return 1
+        staged = rules.cues.staged.search(text, max(0, start - _ADJACENT), start)
+        return 1 if staged is not None and future_governs(rules, text, start, _STAGED_REACH) else -1
     # The left side runs on through the mention so that a cue may look ahead at it
     # ("meets Monday"); only cues that end before the mention count.
     begins = sentence_start(text, start, _WINDOW)
