@@ -10,8 +10,9 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from timeline.amounts import amount
-from timeline.normalise.calendar_dates import resolve_calendar, resolve_holiday
+from timeline.normalise.calendar_dates import resolve_calendar
 from timeline.normalise.context import Context, Resolution, day_from_reference, lookup_int, mod_of
+from timeline.normalise.named_days import resolve_holiday
 from timeline.normalise.points import CENTURY, DAY, DECADE, YEAR, Point
 from timeline.rules import CompiledRule, RuleSet
 

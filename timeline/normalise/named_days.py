@@ -1,0 +1,100 @@
+"""Days and weeks named by a holiday or by their place: "Thanksgiving", "the first Tuesday of
+November", "the week of March 6", "the first week of April", "the day after Christmas"."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from timeline.amounts import year_of
+from timeline.holidays import holiday_date
+from timeline.normalise.calendar_dates import resolve_calendar
+from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
+from timeline.normalise.points import DAY, MONTH, WEEK, WEEKEND, Point, point_of, shift
+from timeline.normalise.years import nearest
+from timeline.rules import CompiledRule, RuleSet
+
+
+def _nth_weekday_spec(groups: dict[str, str], rules: RuleSet) -> str | None:
+    """The holiday rule for "the first Tuesday of November" (``"11-2-1"``), or for "the last
+    day of May" (``"06-01-1"``, the day before June 1)."""
+    nth = lookup_int(rules, "nth", groups["nth"])
+    month = lookup_int(rules, "month", groups["month"])
+    if nth is None or month is None:
+        return None
+    if "weekday" not in groups:  # "the first day of", "the last day of"
+        if nth > 0:
+            return f"{month:02d}-01"
+        return "12-31" if month == 12 else f"{month + 1:02d}-01-1"
+    weekday = lookup_int(rules, "weekday", groups["weekday"])
+    if weekday is None:
+        return None
+    return f"{month:02d}-{weekday}-{'L' if nth < 0 else nth}"
+
+
+def resolve_holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve "Thanksgiving", "last Christmas", "Easter 1998", "the first Tuesday of November":
+    the year as for a month-day."""
+    rules, ref = ctx.rules, ctx.reference
+    if "holiday" in groups:
+        spec = rules.lookup("holiday", groups["holiday"])
+    else:
+        spec = _nth_weekday_spec(groups, rules)
+    if not isinstance(spec, str):
+        return None
+    rel = lookup_int(rules, "rel", groups["rel"]) if "rel" in groups else None
+    year = year_of(rules, groups["year"]) if "year" in groups else None
+    if "unit" in groups and rel is not None:  # "Thanksgiving Day last year"
+        year = ref.year + rel
+    if year is not None or rel == 0:
+        day = holiday_date(spec, ref.year if year is None else year)
+    else:
+        days = [d for d in (holiday_date(spec, ref.year + k) for k in (-1, 0, 1)) if d]
+        if not days:
+            return None
+        if rel is not None and rel < 0:
+            day = max((d for d in days if d < ref), default=min(days))
+        elif rel is not None and rel > 0:
+            day = min((d for d in days if d > ref), default=max(days))
+        else:
+            day = nearest(days, ref, ctx)
+    if day is None:
+        return None
+    point = Point(DAY, day)
+    return Resolution(str(point), mod_of(groups, rule, rules), point)
+
+
+def resolve_week_of(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
+    """Resolve "the week of March 6", "Easter week", "the first week of April": the ISO week
+    (or weekend) holding that day."""
+    named = (resolve_holiday if "holiday" in groups else resolve_calendar)(groups, rule, ctx)
+    if named is None or named.point is None:
+        return None
+    day = named.point.start
+    if "nth" in groups and named.point.granularity == MONTH:  # "the first week of April"
+        nth = lookup_int(ctx.rules, "nth", groups["nth"])
+        if nth is None:
+            return None
+        if nth < 0:  # the week of the month's last day
+            day = shift(named.point, 1).start - timedelta(days=1)
+        else:
+            day += timedelta(days=7 * (nth - 1))
+    elif named.point.granularity != DAY:
+        return None
+    weekend = groups.get("unit", "").lower() == "weekend"
+    if weekend and day.isoweekday() == 1:  # "Memorial Day weekend": the one the Monday ends
+        day -= timedelta(days=1)
+    point = point_of(day, WEEKEND if weekend else WEEK)
+    return Resolution(str(point), named.mod, point)
+
+
+def resolve_day_beside(
+    groups: dict[str, str], rule: CompiledRule, ctx: Context
+) -> Resolution | None:
+    """Resolve "the day before last Tuesday", "the day after Christmas": a day off the one named."""
+    step = lookup_int(ctx.rules, "shift", groups["shift"])
+    named_groups = {k: v for k, v in groups.items() if k != "shift"}
+    named = (resolve_holiday if "holiday" in groups else resolve_calendar)(named_groups, rule, ctx)
+    if step is None or named is None or named.point is None or named.point.granularity != DAY:
+        return None
+    point = Point(DAY, named.point.start + timedelta(days=step))
+    return Resolution(str(point), None, point)
