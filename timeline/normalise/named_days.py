@@ -9,7 +9,16 @@ from timeline.amounts import year_of
 from timeline.holidays import holiday_date
 from timeline.normalise.calendar_dates import resolve_calendar
 from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
-from timeline.normalise.points import DAY, MONTH, WEEK, WEEKEND, Point, point_of, shift
+from timeline.normalise.points import (
+    DAY,
+    MONTH,
+    WEEK,
+    WEEKEND,
+    Point,
+    finer_or_equal,
+    point_of,
+    shift,
+)
 from timeline.normalise.years import nearest
 from timeline.rules import CompiledRule, RuleSet
 
@@ -35,6 +44,13 @@ def resolve_holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) ->
     """Resolve "Thanksgiving", "last Christmas", "Easter 1998", "the first Tuesday of November":
     the year as for a month-day."""
     rules, ref = ctx.rules, ctx.reference
+    if "nth" in groups and "month" not in groups:
+        # "the second Friday of the month", "of next month": a month told by the text
+        month = _month_meant(groups, ctx)
+        if month is None:
+            return None
+        groups = {k: v for k, v in groups.items() if k not in ("rel", "anaphor")}
+        groups |= {"month": str(month.start.month), "year": str(month.start.year)}
     if "holiday" in groups:
         spec = rules.lookup("holiday", groups["holiday"])
     else:
@@ -61,6 +77,19 @@ def resolve_holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) ->
         return None
     point = Point(DAY, day)
     return Resolution(str(point), mod_of(groups, rule, rules), point)
+
+
+def _month_meant(groups: dict[str, str], ctx: Context) -> Point | None:
+    """The month "the month" (the one in focus, else the report's) or "next month" names."""
+    if "anaphor" in groups:
+        anchor = ctx.anchor
+        if anchor is not None and finer_or_equal(anchor.granularity, MONTH):
+            # an ISO week is of the month its Thursday falls in ("the first week of January")
+            thursday = timedelta(days=3 if anchor.granularity == WEEK else 0)
+            return point_of(anchor.start + thursday, MONTH)
+        return point_of(ctx.reference, MONTH)
+    step = lookup_int(ctx.rules, "rel", groups.get("rel", ""))
+    return None if step is None else shift(point_of(ctx.reference, MONTH), step)
 
 
 def resolve_week_of(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
