@@ -424,3 +424,12 @@ def test_the_following_day_after_a_coarser_date_follows_the_last_day_named() -> 
     )
     values = [m.value for m in tag(text, reference=date(1996, 2, 5))]
     assert values == ["1996-02-03", "1993-WI", "1996-02-04"]
+
+
+def test_a_future_told_from_a_day_long_past_stays_in_its_year() -> None:
+    text = (
+        "On June 6, 1944, the troops came ashore. The following day, more arrived. "
+        "Paris would be freed by the end of August."
+    )
+    values = [m.value for m in tag(text, reference=date(2004, 6, 6))]
+    assert values == ["1944-06-06", "1944-06-07", "1944-08"]
