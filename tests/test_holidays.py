@@ -1,4 +1,5 @@
-"""Tests for timeline.holidays: fixed days, n-th and last weekdays, Easter, offsets."""
+"""Tests for timeline.holidays: fixed days, n-th and last weekdays, Easter, offsets, and the
+feasts of lunar calendars a country observes."""
 
 from __future__ import annotations
 
@@ -6,20 +7,7 @@ from datetime import date
 
 import pytest
 
-from timeline.holidays import easter, holiday_date, is_holiday_rule
-
-
-@pytest.mark.parametrize(
-    ("year", "expected"),
-    [
-        pytest.param(1998, date(1998, 4, 12), id="1998"),
-        pytest.param(2000, date(2000, 4, 23), id="2000"),
-        pytest.param(2024, date(2024, 3, 31), id="2024"),
-        pytest.param(2038, date(2038, 4, 25), id="latest-possible"),
-    ],
-)
-def test_easter(year: int, expected: date) -> None:
-    assert easter(year) == expected
+from timeline.holidays import holiday_date, is_holiday_rule
 
 
 @pytest.mark.parametrize(
@@ -31,6 +19,13 @@ def test_easter(year: int, expected: date) -> None:
         pytest.param("12-1-L", 2023, date(2023, 12, 25), id="last-monday-december"),
         pytest.param("11-1-1+1", 2024, date(2024, 11, 5), id="day-after-first-monday"),
         pytest.param("E-2", 2000, date(2000, 4, 21), id="good-friday"),
+        pytest.param("E", 2038, date(2038, 4, 25), id="latest-easter"),
+        pytest.param("CN:Chinese New Year (Spring Festival)", 2023, date(2023, 1, 22), id="lunar"),
+        pytest.param("IN:Diwali", 2022, date(2022, 10, 24), id="diwali"),
+        pytest.param("AE:Eid al-Fitr", 2024, date(2024, 4, 10), id="eid"),
+        pytest.param("AE:Eid al-Fitr", 2030, date(2030, 2, 4), id="eid-expected"),
+        pytest.param("IL:Yom Kippur", 2023, date(2023, 9, 25), id="yom-kippur"),
+        pytest.param("IL:Pesach-1", 2024, date(2024, 4, 22), id="eve-of-passover"),
     ],
 )
 def test_holiday_date(rule: str, year: int, expected: date) -> None:
@@ -54,6 +49,9 @@ def test_a_malformed_rule_names_no_day() -> None:
         pytest.param("02-29", False, id="not-every-year"),
         pytest.param("00-1-1", False, id="month-0"),
         pytest.param(1225, False, id="not-text"),
+        pytest.param("IN:Diwali", True, id="a-country-feast"),
+        pytest.param("IN:Diwalli", False, id="a-feast-the-country-lists-not"),
+        pytest.param("XX:Diwali", False, id="no-such-country"),
     ],
 )
 def test_is_holiday_rule(rule: object, valid: bool) -> None:

@@ -6,7 +6,11 @@ This module owns holiday arithmetic only; which words name which holiday is the 
 - ``"MM-DD"``: a fixed day ("12-25", Christmas);
 - ``"MM-W-N"``: the N-th ISO weekday W (1 = Monday) of month MM, N = 1..5 or ``L`` for the last
   ("11-4-4", the fourth Thursday of November);
-- ``"E"``: Easter Sunday (Gregorian computus);
+- ``"E"``: Easter Sunday (Western, from ``dateutil.easter``);
+- ``"CC:Name"``: the first day that year the ``holidays`` package lists as ``Name`` (in US
+  English) for the country with ISO code CC ("CN:Chinese New Year (Spring Festival)",
+  "IN:Diwali"): feasts of lunar and lunisolar calendars, which no rule of the Gregorian
+  calendar gives and which that package keeps, year by year, as the countries observe them;
 
 each optionally followed by ``+k`` or ``-k`` days ("11-1-1+1": the Tuesday after the first Monday
 of November, the US Election Day; "E-2": Good Friday). To add a holiday, add a lexicon line.
@@ -19,25 +23,44 @@ Example:
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import date, timedelta
+from functools import lru_cache
+
+from dateutil.easter import easter
 
 _RULE = re.compile(
-    r"(?:(?P<month>\d\d)-(?:(?P<day>\d\d)|(?P<weekday>[1-7])-(?P<nth>[1-5L]))|(?P<easter>E))"
+    r"(?:(?P<month>\d\d)-(?:(?P<day>\d\d)|(?P<weekday>[1-7])-(?P<nth>[1-5L]))|(?P<easter>E)"
+    r"|(?P<country>[A-Z]{2}):(?P<name>[^+-][^+]*?))"
     r"(?P<offset>[+-]\d+)?"
 )
 
 
-def easter(year: int) -> date:
-    """Return Easter Sunday of ``year`` (Gregorian, the anonymous "Meeus/Jones/Butcher" rule)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month, day = divmod(h + l_ - 7 * m + 114, 31)
-    return date(year, month, day + 1)
+def _observed(country: str, name: str, year: int) -> date | None:
+    """The first day of ``year`` the ``holidays`` package lists as ``name`` for ``country``."""
+    days = [day for day, named in _calendar(country, year) if named == name]
+    return min(days) if days else None
+
+
+@lru_cache(maxsize=256)
+def _calendar(country: str, year: int) -> tuple[tuple[date, str], ...]:
+    # Imported here: the package takes a tenth of a second to load, and most texts name no
+    # such feast.
+    import holidays
+
+    try:
+        with warnings.catch_warnings():  # a year outside the country's table: nothing listed
+            warnings.simplefilter("ignore")
+            listed = holidays.country_holidays(country, years=year, language="en_US")
+    except (NotImplementedError, KeyError):
+        return ()
+    # A feast of a lunar calendar is listed with the day it is expected on when it is still to
+    # be announced: the same feast.
+    return tuple(
+        (day, named.removesuffix(" (estimated)"))
+        for day, names in listed.items()
+        for named in names.split("; ")
+    )
 
 
 def is_holiday_rule(rule: object) -> bool:
@@ -45,13 +68,16 @@ def is_holiday_rule(rule: object) -> bool:
 
     The rule file's loader checks each ``[lexicon.holiday]`` entry with this, so that a typo
     is an error at load and not a holiday that is never found. A fixed day must exist in a
-    common year (``02-29`` does not).
+    common year (``02-29`` does not); a country's feast must be one its calendar lists in
+    2024.
     """
     if not isinstance(rule, str):
         return False
     match = _RULE.fullmatch(rule)
     if match is None:
         return False
+    if match["country"]:
+        return _observed(match["country"], match["name"], 2024) is not None
     if match["day"]:
         try:
             date(2001, int(match["month"]), int(match["day"]))
@@ -67,6 +93,11 @@ def holiday_date(rule: str, year: int) -> date | None:
         return None
     if match["easter"]:
         day = easter(year)
+    elif match["country"]:
+        observed = _observed(match["country"], match["name"], year)
+        if observed is None:
+            return None
+        day = observed
     elif match["day"]:
         day = date(year, int(match["month"]), int(match["day"]))
     else:
