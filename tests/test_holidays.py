@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from timeline.holidays import holiday_date, is_holiday_rule
+from timeline.holidays import holiday_date, is_holiday_rule, is_listed
+from timeline.rules import load_rules
 
 
 @pytest.mark.parametrize(
@@ -50,9 +51,27 @@ def test_a_malformed_rule_names_no_day() -> None:
         pytest.param("00-1-1", False, id="month-0"),
         pytest.param(1225, False, id="not-text"),
         pytest.param("IN:Diwali", True, id="a-country-feast"),
-        pytest.param("IN:Diwalli", False, id="a-feast-the-country-lists-not"),
-        pytest.param("XX:Diwali", False, id="no-such-country"),
+        pytest.param("IN", False, id="a-country-and-no-feast"),
     ],
 )
 def test_is_holiday_rule(rule: object, valid: bool) -> None:
     assert is_holiday_rule(rule) is valid
+
+
+@pytest.mark.parametrize(
+    ("rule", "listed"),
+    [
+        pytest.param("IN:Diwali", True, id="a-country-feast"),
+        pytest.param("IN:Diwalli", False, id="a-feast-the-country-lists-not"),
+        pytest.param("XX:Diwali", False, id="no-such-country"),
+        pytest.param("12-25", True, id="not-a-country-feast"),
+    ],
+)
+def test_is_listed(rule: str, listed: bool) -> None:
+    assert is_listed(rule) is listed
+
+
+def test_every_country_feast_in_the_lexicon_is_listed() -> None:
+    # The loader reads a country's feast only for its form; a misspelt name is caught here.
+    feasts = load_rules("en").lexicon["holiday"].values()
+    assert [rule for rule in feasts if not is_listed(str(rule))] == []

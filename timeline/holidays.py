@@ -68,8 +68,8 @@ def is_holiday_rule(rule: object) -> bool:
 
     The rule file's loader checks each ``[lexicon.holiday]`` entry with this, so that a typo
     is an error at load and not a holiday that is never found. A fixed day must exist in a
-    common year (``02-29`` does not); a country's feast must be one its calendar lists in
-    2024.
+    common year (``02-29`` does not). A country's feast is only read for its form here, as
+    checking it would load the holidays package at every start: see ``is_listed``.
     """
     if not isinstance(rule, str):
         return False
@@ -77,13 +77,22 @@ def is_holiday_rule(rule: object) -> bool:
     if match is None:
         return False
     if match["country"]:
-        return _observed(match["country"], match["name"], 2024) is not None
+        return True
     if match["day"]:
         try:
             date(2001, int(match["month"]), int(match["day"]))
         except ValueError:
             return False
     return match["easter"] is not None or 1 <= int(match["month"]) <= 12
+
+
+def is_listed(rule: str) -> bool:
+    """Whether a country's feast (``"IN:Diwali"``) is one the holidays package lists for that
+    country in 2024; any other well-formed rule is listed."""
+    match = _RULE.fullmatch(rule)
+    if match is None:
+        return False
+    return not match["country"] or _observed(match["country"], match["name"], 2024) is not None
 
 
 def holiday_date(rule: str, year: int) -> date | None:
