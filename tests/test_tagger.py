@@ -433,3 +433,9 @@ def test_a_future_told_from_a_day_long_past_stays_in_its_year() -> None:
     )
     values = [m.value for m in tag(text, reference=date(2004, 6, 6))]
     assert values == ["1944-06-06", "1944-06-07", "1944-08"]
+
+
+def test_a_weekday_set_beside_a_date_restates_it_whatever_the_tense() -> None:
+    text = "The travel rush began on Jan. 26, ahead of the Lunar New Year on Saturday."
+    values = [m.value for m in tag(text, reference=date(2024, 2, 7))]
+    assert values == ["2024-01-26", "2024-02-10", "2024-02-10"]

@@ -114,19 +114,30 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
     reported: Point | None = None
     reported_month: Point | None = None
     last_day: Point | None = None
+    anchor_end = -1
     position = 0
     for start, rule, match in _candidates(ruleset, text):
         if start < position:
             continue
         position = match.end()
         context = Context(
-            ruleset, reference, anchor, text, start, position, reported, reported_month, last_day
+            ruleset,
+            reference,
+            anchor,
+            text,
+            start,
+            position,
+            reported,
+            reported_month,
+            last_day,
+            anchor_end,
         )
         resolution = resolve(rule, rule.captures(match), context)
         if resolution is None:
             continue
         if resolution.point is not None:
             anchor = resolution.point
+            anchor_end = resolution.end or position
             if reported is None and _may_be_reported(anchor, reference):
                 reported = anchor
             if reported_month is None and anchor.granularity == MONTH and anchor.start <= reference:
@@ -135,6 +146,7 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
             # "March 5 ... Two days later ... The next morning": the story has moved on to the
             # day an anchored duration reaches.
             anchor = resolution.reaches
+            anchor_end = resolution.end or position
         if anchor is not None and anchor.granularity == DAY:
             last_day = anchor
         end = resolution.end or position

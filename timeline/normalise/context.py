@@ -60,6 +60,9 @@ class Context:
     #: The last day the text named, though coarser dates came after it ("died on Tuesday. He
     #: had ruled since 1999. The death was announced at 4:25 p.m.").
     last_day: Point | None = None
+    #: Where the mention that named the anchor ends: a date set right beside it restates it
+    #: ("the Lunar New Year on Saturday").
+    anchor_end: int = -1
 
     @cached_property
     def tense(self) -> int:

@@ -21,6 +21,8 @@ RANGE_TO = r"(?:[-\u2013]|to|through|until|till)"
 #: A word and a connector right before a mention: "from Monday to ", "Monday through ". The
 #: word is a weekday if the rule file's lexicon says so.
 _WEEKDAY_RANGE_OPENING = re.compile(rf"(?P<word>[^\W\d_]+)\s*{RANGE_TO}\s*$", re.IGNORECASE)
+#: What may stand between a date and the weekday that restates it: "on", a comma.
+_BESIDE = re.compile(r"\s+on\s+|,\s+", re.IGNORECASE)
 #: A day named this close to the report is the week's only such weekday.
 _DAYS_A_WEEK = 7
 #: Cue words that count from the day in focus, not from the reference ("the previous Friday").
@@ -52,6 +54,14 @@ def resolve_weekday(
         point = Point(DAY, ctx.reference + timedelta(days=delta))
         return Resolution(str(point), mod, point)
     anchor = ctx.anchor
+    if (
+        rel is None
+        and anchor is not None
+        and anchor.granularity == DAY
+        and anchor.start.isoweekday() == weekday
+        and _BESIDE.fullmatch(ctx.text, max(0, ctx.anchor_end), ctx.start)
+    ):  # "ahead of the Lunar New Year on Saturday": that day, whatever the tense
+        return Resolution(str(anchor), mod, anchor)
     if (
         rel is None
         and anchor is not None
