@@ -439,3 +439,9 @@ def test_a_weekday_set_beside_a_date_restates_it_whatever_the_tense() -> None:
     text = "The travel rush began on Jan. 26, ahead of the Lunar New Year on Saturday."
     values = [m.value for m in tag(text, reference=date(2024, 2, 7))]
     assert values == ["2024-01-26", "2024-02-10", "2024-02-10"]
+
+
+def test_a_month_after_a_sentence_opening_with_last_year_is_of_last_year() -> None:
+    text = "Last year the district opened with 12 vacancies, and by October most were filled."
+    values = [m.value for m in tag(text, reference=date(2016, 8, 9))]
+    assert values == ["2015", "2015-10"]

@@ -175,19 +175,24 @@ _OPENING = re.compile(
 
 def _year_named_before(ctx: Context, anchor: Point) -> bool:
     """Whether the mention's sentence opens with the year in focus ("In 2009, the festival ran
-    from June 29"): a day or month after it without a year is of that year. A year named
-    inside the sentence may be background ("signed in 1991, ... since January")."""
+    from June 29", "Last year the district opened ... by October"): a day or month after it
+    without a year is of that year. A year named inside the sentence may be background
+    ("signed in 1991, ... since January")."""
     begins = sentence_start(ctx.text, ctx.start, _YEAR_REACH)
     if begins is None:
         begins = 0 if ctx.start <= _YEAR_REACH else ctx.start
-    opening = _YEAR_OPENING.match(ctx.text, begins, ctx.start)
-    return opening is not None and opening.group("year") == str(anchor.start.year)
+    if not begins < ctx.anchor_end <= min(ctx.start, begins + _YEAR_OPENING):
+        return False
+    return _SETS_THE_SCENE.match(ctx.text, begins, ctx.anchor_end) is not None
 
 
-#: How far back in its sentence the year opening it may stand.
+#: How far back in its sentence the year opening it may stand, and how long the words
+#: opening a sentence with a year may be ("Throughout 2009").
 _YEAR_REACH = 120
-#: A year that opens a sentence: "In 2009, ...", "By 2012 ...".
-_YEAR_OPENING = re.compile(r"(?:In|By|During|Throughout)\s+(?P<year>\d{4})\b(?!\s*[-\u2013])")
+_YEAR_OPENING = 20
+#: The word that opens a sentence with the year it tells of: "In 2009,", "Last year". ("Fiscal
+#: 1991 begins Oct. 1" names the year as a subject, whose first day lies in the year before.)
+_SETS_THE_SCENE = re.compile(r"(?:in|by|during|throughout|until|last|next)\s", re.IGNORECASE)
 
 
 def _opens_sentence(ctx: Context) -> bool:
