@@ -19,6 +19,12 @@ def _tense(text: str, mention: str) -> int:
     ("text", "mention", "expected"),
     [
         pytest.param("The board will meet in May.", "May", 1, id="future"),
+        pytest.param(
+            "The school will open its doors to pupils before 7:30 a.m. Critics argued against it.",
+            "7:30 a.m.",
+            1,
+            id="mention-ends-its-sentence",
+        ),
         pytest.param("The board met in May.", "May", -1, id="past"),
         pytest.param("The fair is held in May.", "May", 0, id="no-cue"),
         pytest.param("The fair was held in May.", "May", -1, id="irregular-past"),

@@ -106,7 +106,9 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     begins = sentence_start(text, start, _WINDOW)
     left = text[max(0, start - _WINDOW) if begins is None else begins : end]
     length = end - start
-    right = text[end : end + _WINDOW]
+    # A mention may end its sentence with its own full stop ("before 7:30 a.m. Researchers
+    # ..."): then nothing after it is in its sentence.
+    right = "" if end and SENTENCE_END.match(text, end - 1) else text[end : end + _WINDOW]
     # The sentence ends there, and so does a second clause with its own tense (the rule file's
     # [cues] clause).
     stops = [m.start() for m in (SENTENCE_END.search(right), rules.cues.clause.search(right)) if m]
