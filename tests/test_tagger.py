@@ -445,3 +445,13 @@ def test_a_month_after_a_sentence_opening_with_last_year_is_of_last_year() -> No
     text = "Last year the district opened with 12 vacancies, and by October most were filled."
     values = [m.value for m in tag(text, reference=date(2016, 8, 9))]
     assert values == ["2015", "2015-10"]
+
+
+def test_the_end_of_the_month_right_after_a_day_is_that_days_month() -> None:
+    text = "The hall will be closed to visitors from Oct. 20 until the end of the month."
+    values = [m.value for m in tag(text, reference=date(1995, 9, 29))]
+    assert values == ["1995-10-20", "1995-10"]
+    # A date of another time, in an aside, is not the month meant.
+    text = "The director, who joined in 1994, will step down at the end of the year."
+    values = [m.value for m in tag(text, reference=date(2025, 11, 12))]
+    assert values == ["1994", "2025"]

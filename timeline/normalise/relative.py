@@ -37,6 +37,7 @@ from timeline.normalise.reporting import (
     speaks_of_quarter,
 )
 from timeline.rules import CompiledRule
+from timeline.tense import sentence_start
 
 #: Shifts that count from the last date named rather than the reference ("two days later").
 _ANAPHORIC_SHIFTS = frozenset({"earlier", "later", "before", "after"})
@@ -64,8 +65,11 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         return Resolution(str(anchor), mod_of(groups, rule, rules), anchor)
     if granularity == YEAR and "anaphor" not in groups and "rel" not in groups:
         base = _year_told(ctx)
-    if "focus" in groups and _told_in_the_past(ctx, granularity):
-        # "He was shot on Oct. 23, 1998. By the end of the month, police had a suspect."
+    if "focus" in groups and (
+        _told_in_the_past(ctx, granularity) or _named_just_before(ctx, granularity)
+    ):
+        # "He was shot on Oct. 23, 1998. By the end of the month, police had a suspect.";
+        # "closed from Oct. 20 until the end of the month"
         base = anchor.start if anchor is not None else base
     if "anaphor" in groups:
         # "the quarter", "the following day": the period of (or next to) the last date named;
@@ -180,6 +184,26 @@ def _told_in_the_past(ctx: Context, granularity: str) -> bool:
         and anchor.start.year < ctx.reference.year
         and ctx.tense < 0
     )
+
+
+def _named_just_before(ctx: Context, granularity: str) -> bool:
+    """Whether a date as fine as the unit was named just before, in the same sentence ("from
+    Oct. 20 until the end of the month"): the month meant is that date's."""
+    anchor = ctx.anchor
+    if anchor is None or not finer_or_equal(anchor.granularity, granularity):
+        return False
+    if not 0 <= ctx.start - ctx.anchor_end <= _JUST_BEFORE:
+        return False
+    if (ctx.tense > 0 and anchor.start < ctx.reference) or (
+        ctx.tense < 0 and anchor.start > ctx.reference
+    ):  # "who joined in 1994, will step down at the end of the year": another time
+        return False
+    begins = sentence_start(ctx.text, ctx.start, _JUST_BEFORE)
+    return begins is None or begins < ctx.anchor_end
+
+
+#: How close before "the end of the month" the date whose month it is may end.
+_JUST_BEFORE = 24
 
 
 #: Results for a whole year are reported in the first months of the next.
