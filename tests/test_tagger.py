@@ -373,28 +373,83 @@ def test_the_edges_of_the_calendar_drop_what_they_cannot_name(reference: date) -
     assert all(text[m.start : m.end] == m.text for m in mentions)
 
 
-def test_a_future_verb_early_in_a_long_sentence_plans_the_month_it_ends_with() -> None:
-    text = (
-        "The spacecraft will reach its target in August and drop a small lander onto the "
-        "asteroid's surface in November."
-    )
-    values = [m.value for m in tag(text, reference=date(2014, 1, 31))]
-    assert values == ["2014-08", "2014-11"]
-
-
-def test_a_weekend_told_in_the_past_after_a_day_ahead_is_the_one_just_gone() -> None:
-    text = (
-        "The retailer will unveil a tablet in New York on Wednesday, according to "
-        "invitations sent to reporters over the weekend."
-    )
-    values = [m.value for m in tag(text, reference=date(2011, 10, 3))]
-    assert values == ["2011-10-05", "2011-W39-WE"]
-
-
-def test_a_day_in_a_sentence_opening_with_a_year_is_of_that_year() -> None:
-    text = "In 2009, the festival ran from June 29."
-    values = [m.value for m in tag(text, reference=date(2011, 8, 14))]
-    assert values == ["2009", "2009-06-29"]
+@pytest.mark.parametrize(
+    ("text", "reference", "values"),
+    [
+        pytest.param(
+            "The spacecraft will reach its target in August and drop a small lander onto the "
+            "asteroid's surface in November.",
+            date(2014, 1, 31),
+            ["2014-08", "2014-11"],
+            id="a-future-verb-early-in-a-long-sentence-plans-the-month-it-ends-with",
+        ),
+        pytest.param(
+            "The retailer will unveil a tablet in New York on Wednesday, according to "
+            "invitations sent to reporters over the weekend.",
+            date(2011, 10, 3),
+            ["2011-10-05", "2011-W39-WE"],
+            id="a-weekend-told-in-the-past-after-a-day-ahead-is-the-one-just-gone",
+        ),
+        pytest.param(
+            "In 2009, the festival ran from June 29.",
+            date(2011, 8, 14),
+            ["2009", "2009-06-29"],
+            id="a-day-in-a-sentence-opening-with-a-year-is-of-that-year",
+        ),
+        # The day after the reference, told in the past after a day of the year before: that
+        # year's, not tomorrow.
+        pytest.param(
+            "The raiders landed on Nov. 26, 2008; a warning sent the day before was ignored. "
+            "Troops retook the last hotel on Nov. 29.",
+            date(2009, 11, 28),
+            ["2008-11-26", "2008-11-25", "2008-11-29"],
+            id="a-day-late-in-a-month-is-compared-as-itself-not-as-the-28th",
+        ),
+        pytest.param(
+            "The jury gave its prize to the film on Saturday night. The director wrote it in the "
+            "winter of 1993. Distributors began bidding the following day.",
+            date(1996, 2, 5),
+            ["1996-02-03", "1993-WI", "1996-02-04"],
+            id="the-following-day-after-a-coarser-date-follows-the-last-day-named",
+        ),
+        pytest.param(
+            "On June 6, 1944, the troops came ashore. The following day, more arrived. "
+            "Paris would be freed by the end of August.",
+            date(2004, 6, 6),
+            ["1944-06-06", "1944-06-07", "1944-08"],
+            id="a-future-told-from-a-day-long-past-stays-in-its-year",
+        ),
+        pytest.param(
+            "The travel rush began on Jan. 26, ahead of the Lunar New Year on Saturday.",
+            date(2024, 2, 7),
+            ["2024-01-26", "2024-02-10", "2024-02-10"],
+            id="a-weekday-set-beside-a-date-restates-it-whatever-the-tense",
+        ),
+        pytest.param(
+            "Last year the district opened with 12 vacancies, and by October most were filled.",
+            date(2016, 8, 9),
+            ["2015", "2015-10"],
+            id="a-month-after-a-sentence-opening-with-last-year-is-of-last-year",
+        ),
+        pytest.param(
+            "The hall will be closed to visitors from Oct. 20 until the end of the month.",
+            date(1995, 9, 29),
+            ["1995-10-20", "1995-10"],
+            id="the-end-of-the-month-right-after-a-day-is-that-days-month",
+        ),
+        # A date of another time, in an aside, is not the month meant.
+        pytest.param(
+            "The director, who joined in 1994, will step down at the end of the year.",
+            date(2025, 11, 12),
+            ["1994", "2025"],
+            id="the-end-of-the-year-after-a-date-in-an-aside-is-the-reports",
+        ),
+    ],
+)
+def test_a_date_takes_its_value_from_the_text_around_it(
+    text: str, reference: date, values: list[str]
+) -> None:
+    assert [m.value for m in tag(text, reference=reference)] == values
 
 
 def test_the_month_closing_a_planned_stretch_comes_after_the_one_opening_it() -> None:
@@ -404,54 +459,3 @@ def test_the_month_closing_a_planned_stretch_comes_after_the_one_opening_it() ->
     )
     values = [m.value for m in tag(text, reference=date(2017, 10, 26))]
     assert values[-2:] == ["2018-01", "2018-09"]
-
-
-def test_a_day_late_in_a_month_is_compared_as_itself_not_as_the_28th() -> None:
-    # The day after the reference, told in the past after a day of the year before: that
-    # year's, not tomorrow.
-    text = (
-        "The raiders landed on Nov. 26, 2008; a warning sent the day before was ignored. "
-        "Troops retook the last hotel on Nov. 29."
-    )
-    values = [m.value for m in tag(text, reference=date(2009, 11, 28))]
-    assert values == ["2008-11-26", "2008-11-25", "2008-11-29"]
-
-
-def test_the_following_day_after_a_coarser_date_follows_the_last_day_named() -> None:
-    text = (
-        "The jury gave its prize to the film on Saturday night. The director wrote it in the "
-        "winter of 1993. Distributors began bidding the following day."
-    )
-    values = [m.value for m in tag(text, reference=date(1996, 2, 5))]
-    assert values == ["1996-02-03", "1993-WI", "1996-02-04"]
-
-
-def test_a_future_told_from_a_day_long_past_stays_in_its_year() -> None:
-    text = (
-        "On June 6, 1944, the troops came ashore. The following day, more arrived. "
-        "Paris would be freed by the end of August."
-    )
-    values = [m.value for m in tag(text, reference=date(2004, 6, 6))]
-    assert values == ["1944-06-06", "1944-06-07", "1944-08"]
-
-
-def test_a_weekday_set_beside_a_date_restates_it_whatever_the_tense() -> None:
-    text = "The travel rush began on Jan. 26, ahead of the Lunar New Year on Saturday."
-    values = [m.value for m in tag(text, reference=date(2024, 2, 7))]
-    assert values == ["2024-01-26", "2024-02-10", "2024-02-10"]
-
-
-def test_a_month_after_a_sentence_opening_with_last_year_is_of_last_year() -> None:
-    text = "Last year the district opened with 12 vacancies, and by October most were filled."
-    values = [m.value for m in tag(text, reference=date(2016, 8, 9))]
-    assert values == ["2015", "2015-10"]
-
-
-def test_the_end_of_the_month_right_after_a_day_is_that_days_month() -> None:
-    text = "The hall will be closed to visitors from Oct. 20 until the end of the month."
-    values = [m.value for m in tag(text, reference=date(1995, 9, 29))]
-    assert values == ["1995-10-20", "1995-10"]
-    # A date of another time, in an aside, is not the month meant.
-    text = "The director, who joined in 1994, will step down at the end of the year."
-    values = [m.value for m in tag(text, reference=date(2025, 11, 12))]
-    assert values == ["1994", "2025"]

@@ -51,12 +51,14 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     >>> guarded(re.compile(r"\\b(?:was|had)", re.I)).pattern
     '(?=[HWhw])(?:\\\\b(?:was|had))'
     """
-    chars = first_chars(pattern)
     parsed = list(_p.parse(pattern.pattern, pattern.flags))
-    if chars is None or not parsed or parsed[0][0] not in _ZERO_WIDTH:
+    if not parsed or parsed[0][0] not in _ZERO_WIDTH:
         return pattern
-    cased = {variant for char in chars for variant in (char, char.upper(), char.lower())}
-    # first_chars lists the ASCII digits for "\\d"; "\\d" itself covers every digit it does.
+    first = _starts(parsed, 1)
+    if first is None:
+        return pattern
+    cased = {variant for char in first for variant in (char, char.upper(), char.lower())}
+    # The starts list the ASCII digits for "\\d"; "\\d" itself covers every digit it does.
     digits = set("0123456789")
     letters = "".join(re.escape(char) for char in sorted(cased - digits))
     starts = letters + r"\d" if digits <= cased else "".join(map(re.escape, sorted(cased)))
@@ -77,7 +79,12 @@ def prefixes(pattern: re.Pattern[str], length: int) -> frozenset[str] | None:
     >>> sorted(prefixes(re.compile(r"\\d\\w"), 2))[:2]
     ['0', '1']
     """
-    states = _sequence(list(_p.parse(pattern.pattern, pattern.flags)), length)
+    return _starts(list(_p.parse(pattern.pattern, pattern.flags)), length)
+
+
+def _starts(parsed: list[tuple[Any, Any]], length: int) -> frozenset[str] | None:
+    """``prefixes`` of a pattern already parsed."""
+    states = _sequence(parsed, length)
     if states is None:
         return None
     found = {_lower(text) for text, _ in states}

@@ -135,9 +135,10 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
         resolution = resolve(rule, rule.captures(match), context)
         if resolution is None:
             continue
+        end = resolution.end or position
         if resolution.point is not None:
             anchor = resolution.point
-            anchor_end = resolution.end or position
+            anchor_end = end
             if reported is None and _may_be_reported(anchor, reference):
                 reported = anchor
             if reported_month is None and anchor.granularity == MONTH and anchor.start <= reference:
@@ -146,10 +147,9 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
             # "March 5 ... Two days later ... The next morning": the story has moved on to the
             # day an anchored duration reaches.
             anchor = resolution.reaches
-            anchor_end = resolution.end or position
+            anchor_end = end
         if anchor is not None and anchor.granularity == DAY:
             last_day = anchor
-        end = resolution.end or position
         mentions.append(
             Mention(
                 start=start,

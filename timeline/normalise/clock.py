@@ -149,7 +149,7 @@ def _named_day(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> date
         base = ctx.day_in_focus if "anaphor" in groups else ctx.reference
         return base + timedelta(days=lookup_int(ctx.rules, "rel", groups["rel"]) or 0)
     focus = ctx.day_in_focus
-    if (focus < ctx.reference and ctx.tense > 0) or (focus > ctx.reference and ctx.tense < 0):
+    if ctx.points_away_from(focus):
         # "The vote had been set for Oct. 2 ... Polls close at 5 p.m.": what is still to come
         # is not on a day gone by; nor is what was reported ("runs until Sunday. Police made
         # 14 arrests by 6pm") on a day still ahead

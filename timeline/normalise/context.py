@@ -14,7 +14,7 @@ from functools import cached_property
 from timeline.mentions import TimexType
 from timeline.normalise.points import DAY, Point
 from timeline.rules import CompiledRule, RuleSet
-from timeline.tense import tense_of
+from timeline.tense import cue_before, tense_of
 
 #: What may stand between a reported plan and its date: "planned for ", "set for early ".
 _PLAN_GAP = re.compile(
@@ -23,6 +23,8 @@ _PLAN_GAP = re.compile(
 )
 #: How far before the date the reported plan may stand.
 _PLAN_REACH = 50
+#: How far back in its sentence a "would" may stand before the date it looks ahead to.
+_STORY_REACH = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,21 @@ class Context:
             _PLAN_GAP.fullmatch(self.text, found.end(), self.start)
             for found in self.rules.cues.neutral.finditer(self.text, window, self.start)
         )
+
+    @cached_property
+    def seen_from_the_story(self) -> bool:
+        """Whether a future seen from a day of the story ("would", "was going to": the rule
+        file's [cues] reported_future) stands before the mention in its sentence: "By Sunday,
+        schools said they would stay shut on Monday" looks ahead from that day."""
+        return cue_before(self.rules.cues.reported_future, self.text, self.start, _STORY_REACH)
+
+    def points_away_from(self, day: date) -> bool:
+        """Whether the tense points from the report away from ``day``: ahead of a day gone by,
+        or back from a day still to come ("could take until the weekend" after a day gone by;
+        "police reported 14 arrests by 6pm" after a day ahead)."""
+        if self.tense > 0:
+            return day < self.reference
+        return self.tense < 0 and day > self.reference
 
     @property
     def day_in_focus(self) -> date:

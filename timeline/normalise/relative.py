@@ -82,7 +82,7 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             anchor is not None
             and finer_or_equal(anchor.granularity, granularity)
             and not (granularity in (DECADE, CENTURY) and ctx.tense > 0)
-            and not (granularity == WEEKEND and _against_the_anchor(ctx, anchor))
+            and not (granularity == WEEKEND and ctx.points_away_from(anchor.start))
         ):  # ("by the end of the decade he wants to retire" and "could take until the weekend"
             # said after a day gone by look ahead from the report)
             base = _period_in_focus(ctx, anchor, granularity).start
@@ -131,15 +131,6 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
     if daypart:  # "the night before": that part of the day, a time as "the previous night" is
         return Resolution(f"{point}T{daypart}", mod_of(groups, rule, rules), point, type="TIME")
     return Resolution(str(point), mod_of(groups, rule, rules), _focus_after(point, groups, ctx))
-
-
-def _against_the_anchor(ctx: Context, anchor: Point) -> bool:
-    """Whether the tense points from the report away from the date in focus: "could take until
-    the weekend" after a day gone by, or "invitations sent over the weekend" after a day ahead.
-    """
-    if ctx.tense > 0:
-        return anchor.start < ctx.reference
-    return ctx.tense < 0 and anchor.start > ctx.reference
 
 
 def _focus_after(point: Point, groups: dict[str, str], ctx: Context) -> Point:
@@ -194,9 +185,8 @@ def _named_just_before(ctx: Context, granularity: str) -> bool:
         return False
     if not 0 <= ctx.start - ctx.anchor_end <= _JUST_BEFORE:
         return False
-    if (ctx.tense > 0 and anchor.start < ctx.reference) or (
-        ctx.tense < 0 and anchor.start > ctx.reference
-    ):  # "who joined in 1994, will step down at the end of the year": another time
+    if ctx.points_away_from(anchor.start):
+        # "who joined in 1994, will step down at the end of the year": another time
         return False
     begins = sentence_start(ctx.text, ctx.start, _JUST_BEFORE)
     return begins is None or begins < ctx.anchor_end

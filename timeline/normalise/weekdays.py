@@ -13,7 +13,6 @@ from datetime import date, timedelta
 
 from timeline.normalise.context import Context, Resolution, day_from_reference, lookup_int
 from timeline.normalise.points import DAY, Point
-from timeline.tense import cue_before
 
 #: What leads from the first day of a range to the last, where "and" would make a list:
 #: "from Monday to Friday", "from June 30 until Sept. 30".
@@ -101,11 +100,7 @@ def _ahead_of_story_day(ctx: Context) -> bool:
     reported_future in the sentence before the mention)."""
     if ctx.day_in_focus >= ctx.reference or ctx.tense <= 0:
         return False
-    return cue_before(ctx.rules.cues.reported_future, ctx.text, ctx.start, _STORY_REACH)
-
-
-#: How far back in its sentence a "would" may stand before the weekday it looks ahead to.
-_STORY_REACH = 80
+    return ctx.seen_from_the_story
 
 
 def _closes_weekday_list(ctx: Context) -> bool:

@@ -12,7 +12,7 @@ from datetime import date
 
 from timeline.normalise.context import Context
 from timeline.normalise.points import DAY, MONTH, WEEK, YEAR, Point
-from timeline.tense import cue_before, future_governs, sentence_start
+from timeline.tense import future_governs, sentence_start
 
 #: A date without a year this close to the reference (in days) is taken nearest to it.
 _NEAR_DAYS = 62
@@ -127,7 +127,7 @@ def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
         anchor is not None
         and (anchor.granularity == DAY or (anchor.granularity == MONTH and _opens_sentence(ctx)))
         and anchor.start.year < ref.year
-        and (ctx.tense <= 0 or cue_before(ctx.rules.cues.reported_future, ctx.text, ctx.start, 80))
+        and (ctx.tense <= 0 or ctx.seen_from_the_story)
     ):  # ("June 6, 1944 ... Paris would be liberated by the end of August": a future of the story)
         told = _year_in_story(month, day, anchor, candidates, around, month_only=month_only)
         if told is not None:
