@@ -180,3 +180,21 @@ def test_factoring_the_prefilter_keeps_every_hit() -> None:
         lowered = text.lower()
         expected = [(m.span(), m.start("core")) for m in plain.finditer(lowered)]
         assert [(m.span(), m.start("core")) for m in factored.finditer(lowered)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cores"),
+    [
+        ("paid $1.5 billion", []),
+        ("owns 72% of it, up 3.5 percent", []),
+        ("down 25 cents, or 16 pence", []),
+        ("24,000 shares", ["24"]),  # the digits after the comma are no fresh start
+        ("on 5 May 1998 at 10.30", ["5", "may", "1998", "10"]),
+        ("3 million years ago", ["3", "years"]),
+    ],
+)
+def test_the_prefilter_passes_over_money_and_shares(text: str, cores: list[str]) -> None:
+    lowered = text.lower()
+    hits = RULES.prefilter.finditer(lowered)
+    words = [re.match(r"\w+", lowered[hit.start("core") :]) for hit in hits]
+    assert [word.group() for word in words if word] == cores
