@@ -47,6 +47,7 @@ from timeline.cues import Cues, parse_cues
 from timeline.errors import RuleDataError
 from timeline.holidays import is_holiday_rule
 from timeline.mentions import TimexType
+from timeline.regex_lookbehinds import merge_lookbehinds
 from timeline.regex_start import guarded, prefixes
 
 Kind = Literal[
@@ -283,7 +284,7 @@ def _compile(text: str, where: str) -> re.Pattern[str]:
 
 def _compile_plain(text: str, where: str, flags: int) -> re.Pattern[str]:
     try:
-        return re.compile(text, flags)
+        return re.compile(merge_lookbehinds(text), flags)
     except re.error as err:
         raise RuleDataError(f"{where}: pattern does not compile: {err}") from err
 
