@@ -131,9 +131,6 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         if month is None:
             return None
         day = lookup_int(rules, "day", groups["day"]) if "day" in groups else None
-        closing = lookup_int(rules, "month", groups.get("closing_month", ""))
-        if year is not None and closing is not None and closing < month:
-            year -= 1  # "from December to March 2012": the December before
         if year is None and "anaphor" in groups and "unit" not in groups:
             # "the following May", "that January": the month of the story told
             anchor = ctx.anchor
@@ -155,6 +152,9 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
                 year = first.year if month > first.month else first.year + 1
         elif year is None:
             year = year_for(month, day, rel, ctx)
+        closing = lookup_int(rules, "month", groups.get("closing_month", ""))
+        if closing is not None and closing < month:
+            year -= 1  # "from December to March 2012": the December before
         try:
             point = (
                 Point(DAY, date(year, month, day)) if day else Point(MONTH, date(year, month, 1))
