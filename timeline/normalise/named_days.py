@@ -19,7 +19,7 @@ from timeline.normalise.points import (
     point_of,
     shift,
 )
-from timeline.normalise.years import nearest
+from timeline.normalise.years import year_for
 from timeline.rules import CompiledRule, RuleSet
 
 
@@ -71,8 +71,9 @@ def resolve_holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) ->
             day = max((d for d in days if d < ref), default=min(days))
         elif rel is not None and rel > 0:
             day = min((d for d in days if d > ref), default=max(days))
-        else:
-            day = nearest(days, ref, ctx)
+        else:  # the year as for the day it falls on this year ("In 2009, ... on Thanksgiving")
+            this_year = holiday_date(spec, ref.year) or days[0]
+            day = holiday_date(spec, year_for(this_year.month, this_year.day, None, ctx))
     if day is None:
         return None
     point = Point(DAY, day)
