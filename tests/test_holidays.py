@@ -9,6 +9,7 @@ import pytest
 
 from timeline.holidays import holiday_date, is_holiday_rule, is_listed
 from timeline.rules import load_rules
+from timeline.tagger import tag
 
 
 @pytest.mark.parametrize(
@@ -75,3 +76,9 @@ def test_every_country_feast_in_the_lexicon_is_listed() -> None:
     # The loader reads a country's feast only for its form; a misspelt name is caught here.
     feasts = load_rules("en").lexicon["holiday"].values()
     assert [rule for rule in feasts if not is_listed(str(rule))] == []
+
+
+def test_a_feast_in_a_year_its_calendar_does_not_keep_is_still_found() -> None:
+    # The package keeps Diwali for recent years only: 1962 falls back to the nearest one kept.
+    found = tag("In 1962, families lit lamps on Diwali.", reference=date(2023, 6, 20))
+    assert [(m.text, m.value[:4]) for m in found] == [("1962", "1962"), ("Diwali", "2022")]

@@ -19,7 +19,7 @@ from timeline.normalise.points import (
     point_of,
     shift,
 )
-from timeline.normalise.years import year_for
+from timeline.normalise.years import nearest, year_for
 from timeline.rules import CompiledRule, RuleSet
 
 
@@ -73,7 +73,8 @@ def resolve_holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) ->
             day = min((d for d in days if d > ref), default=max(days))
         else:  # the year as for the day it falls on this year ("In 2009, ... on Thanksgiving")
             this_year = holiday_date(spec, ref.year) or days[0]
-            day = holiday_date(spec, year_for(this_year.month, this_year.day, None, ctx))
+            year = year_for(this_year.month, this_year.day, None, ctx)
+            day = holiday_date(spec, year) or nearest(days, ref, ctx)  # a year it is not kept
     if day is None:
         return None
     point = Point(DAY, day)
