@@ -321,6 +321,11 @@ def test_the_day_closing_a_range_follows_the_one_opening_it(text: str, values: l
     assert [m.value for m in tag(text, reference=date(2013, 3, 14))] == values
 
 
+def test_a_plan_told_on_a_day_of_the_story_is_for_a_later_such_weekday() -> None:
+    text = "Prices fell on Monday after India said its cabinet would rule on the permits on Monday."
+    assert [m.value for m in tag(text, reference=date(2013, 3, 13))] == ["2013-03-11", "2013-03-18"]
+
+
 @pytest.mark.parametrize(
     ("text", "reference", "value"),
     [

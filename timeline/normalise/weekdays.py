@@ -87,7 +87,9 @@ def _weekday(weekday: int, rel: int | None, ctx: Context, *, anaphoric: bool = F
     if rel == 0:
         return ref + timedelta(days=delta)
     direction = rel if rel is not None else ctx.tense
-    if delta == 0 and rel is None:
+    if delta == 0 and rel is None and not anaphoric:
+        # the report's own weekday is the report's day; a story's day is left behind ("fell on
+        # Monday ... said it would rule on Monday": the Monday after)
         return ref
     if direction > 0:
         return ref + timedelta(days=delta % 7 or 7)
