@@ -86,7 +86,7 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     sentence has no other cue; elsewhere it dates the report, not the event reported.
     A possessive right after the mention ("Friday's ruling") names a reported event: past;
     unless it is a plan's ("Friday's scheduled release"), or an event a future verb right
-    before sets it at ("will face him in Sunday's final").
+    before sets it at ("will face him in Sunday's final", "expect Wednesday's report").
     An intention in the past ("planned to") and a modal of possibility ("could") look forward
     only at what follows them.
     A prospect ("ahead of the summit in September") looks forward when no verb says otherwise.
@@ -100,7 +100,11 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
         if prospect is not None and start - prospect.end() <= _ADJACENT:
             return 1
         staged = rules.cues.staged.search(text, max(0, start - _ADJACENT), start)
-        return 1 if staged is not None and future_governs(rules, text, start, _STAGED_REACH) else -1
+        if staged is not None and future_governs(rules, text, start, _STAGED_REACH):
+            return 1
+        # "traders expect Wednesday's report to show": the verb before it looks ahead
+        ahead = _last_end(rules.cues.future, text, max(0, start - _WINDOW), start)
+        return 1 if ahead is not None and not text[ahead:start].strip() else -1
     # The left side runs on through the mention so that a cue may look ahead at it
     # ("meets Monday"); only cues that end before the mention count.
     begins = sentence_start(text, start, _WINDOW)
