@@ -58,6 +58,10 @@ class Cues:
     record: re.Pattern[str]
     #: A limit ("until"): ahead, unless a past verb comes before it.
     limit: re.Pattern[str]
+    #: Right before a date, the start of a stretch that runs to the report ("since 2018"): that
+    #: date is no day of the story, and a year so named is a comparison ("its highest since
+    #: 2008"), not the year the story is in.
+    since: re.Pattern[str]
     #: Words of a match: its "first half" and "fourth quarter" are periods of play.
     game: re.Pattern[str]
     #: Words of business ("revenue", "shares", "%"): a sentence with them tells of periods of

@@ -19,8 +19,16 @@ from collections.abc import Iterator
 from datetime import date
 
 from timeline.mentions import Mention
-from timeline.normalise import HALF, QUARTER, Context, Point, resolve
-from timeline.normalise.points import DAY, MONTH, finer_or_equal, shift
+from timeline.normalise import HALF, QUARTER, Context, Point, Resolution, resolve
+from timeline.normalise.points import (
+    CENTURY,
+    DAY,
+    DECADE,
+    MONTH,
+    YEAR,
+    finer_or_equal,
+    shift,
+)
 from timeline.rules import CompiledRule, RuleSet, load_rules
 
 
@@ -93,6 +101,21 @@ def _may_be_reported(point: Point, reference: date) -> bool:
     )
 
 
+def _compared_with(rules: RuleSet, text: str, start: int, resolution: Resolution) -> bool:
+    """Whether the mention is a year a stretch up to the report runs from ("its highest since
+    2008"): a comparison, which leaves the story in the year it was in."""
+    point = resolution.point
+    return (
+        point is not None
+        and point.granularity in (YEAR, DECADE, CENTURY)
+        and rules.cues.since.search(text, max(0, start - _SINCE_REACH), start) is not None
+    )
+
+
+#: How far before a mention "since" may stand.
+_SINCE_REACH = 12
+
+
 def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Mention]:
     """Return the time expressions in ``text`` in order, with TimeML TIMEX3 values.
 
@@ -136,7 +159,7 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
         if resolution is None:
             continue
         end = resolution.end or position
-        if resolution.point is not None:
+        if resolution.point is not None and not _compared_with(ruleset, text, start, resolution):
             anchor = resolution.point
             anchor_end = end
             if reported is None and _may_be_reported(anchor, reference):

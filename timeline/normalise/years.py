@@ -45,10 +45,8 @@ def nearest(candidates: list[date], reference: date, ctx: Context) -> date:
     apart = abs((closest - reference).days)
     if apart <= _PLAN_DAYS and ctx.reported_plan and ctx.tense == 0:
         return closest  # "was scheduled for Feb. 10": either side of the report
-    if apart <= _NEAR_DAYS and not (
-        closest > reference
-        and (_told_as_past(ctx) or _SINCE.search(ctx.text[max(0, ctx.start - 12) : ctx.start]))
-    ):
+    since = ctx.rules.cues.since.search(ctx.text, max(0, ctx.start - 12), ctx.start)
+    if apart <= _NEAR_DAYS and not (closest > reference and (_told_as_past(ctx) or since)):
         return closest
     if ctx.tense > 0:
         later = [c for c in candidates if c >= reference]
@@ -61,8 +59,6 @@ def nearest(candidates: list[date], reference: date, ctx: Context) -> date:
 #: A date set off by a comma after the one before it, which it makes precise ("in November
 #: 1989, on Nov. 9").
 _APPOSITION = re.compile(r",\s+(?:on\s+)?$", re.IGNORECASE)
-#: "since" right before a date: what has held since then began before the report.
-_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: What may stand between a past verb and the date it dates: its place or person named
 #: ("arrived in Rome on May 2", "met Lula on May 2") or a short phrase ("signed for the club
 #: in August"), and a preposition.
