@@ -82,9 +82,16 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             anchor is not None
             and finer_or_equal(anchor.granularity, granularity)
             and not (granularity in (DECADE, CENTURY) and ctx.tense > 0)
-            and not (granularity == WEEKEND and ctx.points_away_from(anchor.start))
+            and not (
+                granularity == WEEKEND
+                and (
+                    ctx.points_away_from(anchor.start)
+                    or abs((anchor.start - ctx.reference).days) > _WEEKEND_REACH
+                )
+            )
         ):  # ("by the end of the decade he wants to retire" and "could take until the weekend"
-            # said after a day gone by look ahead from the report)
+            # said after a day gone by look ahead from the report; "an update pushed on June 12
+            # ... a fix began rolling out over the weekend" said on June 24 is the one just gone)
             base = _period_in_focus(ctx, anchor, granularity).start
             if granularity == WEEKEND and "rel" not in groups and base == ctx.reference:
                 # "ended on Monday [the day of the report] ... over the weekend": as with no
@@ -263,6 +270,9 @@ _APPOSITION = re.compile(r",\s*$")
 
 #: Units "the ... before" steps by: "the day before", "the year before."
 _STEPPED = frozenset({DAY, WEEK, MONTH, YEAR})
+#: "the weekend" is near the report: a day named further from it than this (in days) does not
+#: place it.
+_WEEKEND_REACH = 7
 
 
 def _step_around(ctx: Context, granularity: str, *, dated: bool) -> int:
