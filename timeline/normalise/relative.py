@@ -86,7 +86,12 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
                 granularity == WEEKEND
                 and (
                     ctx.points_away_from(anchor.start)
-                    or abs((anchor.start - ctx.reference).days) > _WEEKEND_REACH
+                    or (
+                        "rel" not in groups
+                        and not _points_back(groups["anaphor"])
+                        and _AROUND.match(ctx.text, ctx.end) is None
+                        and abs((anchor.start - ctx.reference).days) > _WEEKEND_REACH
+                    )
                 )
             )
         ):  # ("by the end of the decade he wants to retire" and "could take until the weekend"
@@ -271,7 +276,7 @@ _APPOSITION = re.compile(r",\s*$")
 #: Units "the ... before" steps by: "the day before", "the year before."
 _STEPPED = frozenset({DAY, WEEK, MONTH, YEAR})
 #: "the weekend" is near the report: a day named further from it than this (in days) does not
-#: place it.
+#: place it, though it places "that weekend" and "the weekend before".
 _WEEKEND_REACH = 7
 
 
