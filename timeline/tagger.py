@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from timeline.mentions import Mention
-from timeline.normalise import HALF, QUARTER, Context, Point, Resolution, resolve
+from timeline.normalise import HALF, QUARTER, Context, Point, resolve
 from timeline.normalise.points import (
     CENTURY,
     DAY,
@@ -101,19 +101,10 @@ def _may_be_reported(point: Point, reference: date) -> bool:
     )
 
 
-def _compared_with(rules: RuleSet, text: str, start: int, resolution: Resolution) -> bool:
+def _compared_with(point: Point, context: Context) -> bool:
     """Whether the mention is a year a stretch up to the report runs from ("its highest since
     2008"): a comparison, which leaves the story in the year it was in."""
-    point = resolution.point
-    return (
-        point is not None
-        and point.granularity in (YEAR, DECADE, CENTURY)
-        and rules.cues.since.search(text, max(0, start - _SINCE_REACH), start) is not None
-    )
-
-
-#: How far before a mention "since" may stand.
-_SINCE_REACH = 12
+    return point.granularity in (YEAR, DECADE, CENTURY) and context.counted_from
 
 
 def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Mention]:
@@ -159,7 +150,7 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
         if resolution is None:
             continue
         end = resolution.end or position
-        if resolution.point is not None and not _compared_with(ruleset, text, start, resolution):
+        if resolution.point is not None and not _compared_with(resolution.point, context):
             anchor = resolution.point
             anchor_end = end
             if reported is None and _may_be_reported(anchor, reference):

@@ -25,6 +25,8 @@ _PLAN_GAP = re.compile(
 _PLAN_REACH = 50
 #: How far back in its sentence a "would" may stand before the date it looks ahead to.
 _STORY_REACH = 80
+#: How far before the mention "since" may stand.
+_SINCE_REACH = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,13 @@ class Context:
         file's [cues] reported_future) stands before the mention in its sentence: "By Sunday,
         schools said they would stay shut on Monday" looks ahead from that day."""
         return cue_before(self.rules.cues.reported_future, self.text, self.start, _STORY_REACH)
+
+    @cached_property
+    def counted_from(self) -> bool:
+        """Whether a stretch up to the report runs from the mention: "since" (the rule file's
+        [cues] since) right before it ("since 2018", "its highest since 2008")."""
+        window = max(0, self.start - _SINCE_REACH)
+        return self.rules.cues.since.search(self.text, window, self.start) is not None
 
     def points_away_from(self, day: date) -> bool:
         """Whether the tense points from the report away from ``day``: ahead of a day gone by,

@@ -64,7 +64,8 @@ def resolve_holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) ->
     if year is not None or rel == 0:
         day = holiday_date(spec, ref.year if year is None else year)
     else:
-        days = [d for d in (holiday_date(spec, ref.year + k) for k in (-1, 0, 1)) if d]
+        by_year = {ref.year + k: holiday_date(spec, ref.year + k) for k in (-1, 0, 1)}
+        days = [d for d in by_year.values() if d]
         if not days:
             return None
         if rel is not None and rel < 0:
@@ -72,9 +73,10 @@ def resolve_holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) ->
         elif rel is not None and rel > 0:
             day = min((d for d in days if d > ref), default=max(days))
         else:  # the year as for the day it falls on this year ("In 2009, ... on Thanksgiving")
-            this_year = holiday_date(spec, ref.year) or days[0]
+            this_year = by_year[ref.year] or days[0]
             year = year_for(this_year.month, this_year.day, None, ctx)
-            day = holiday_date(spec, year) or nearest(days, ref, ctx)  # a year it is not kept
+            named = by_year[year] if year in by_year else holiday_date(spec, year)
+            day = named or nearest(days, ref, ctx)  # a year its calendar does not keep
     if day is None:
         return None
     point = Point(DAY, day)

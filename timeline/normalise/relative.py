@@ -82,18 +82,7 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             anchor is not None
             and finer_or_equal(anchor.granularity, granularity)
             and not (granularity in (DECADE, CENTURY) and ctx.tense > 0)
-            and not (
-                granularity == WEEKEND
-                and (
-                    ctx.points_away_from(anchor.start)
-                    or (
-                        "rel" not in groups
-                        and not _points_back(groups["anaphor"])
-                        and _AROUND.match(ctx.text, ctx.end) is None
-                        and abs((anchor.start - ctx.reference).days) > _WEEKEND_REACH
-                    )
-                )
-            )
+            and not (granularity == WEEKEND and _weekend_of_the_report(groups, anchor, ctx))
         ):  # ("by the end of the decade he wants to retire" and "could take until the weekend"
             # said after a day gone by look ahead from the report; "an update pushed on June 12
             # ... a fix began rolling out over the weekend" said on June 24 is the one just gone)
@@ -186,6 +175,20 @@ def _told_in_the_past(ctx: Context, granularity: str) -> bool:
         and finer_or_equal(anchor.granularity, granularity)
         and anchor.start.year < ctx.reference.year
         and ctx.tense < 0
+    )
+
+
+def _weekend_of_the_report(groups: dict[str, str], anchor: Point, ctx: Context) -> bool:
+    """Whether "the weekend" is counted from the report rather than from the date in focus:
+    the tense points away from that date, or a plain "the weekend" (not "that weekend", "the
+    weekend before") comes after a date more than a week from the report."""
+    if ctx.points_away_from(anchor.start):
+        return True
+    return (
+        "rel" not in groups
+        and not _points_back(groups["anaphor"])
+        and _AROUND.match(ctx.text, ctx.end) is None
+        and abs((anchor.start - ctx.reference).days) > _WEEKEND_REACH
     )
 
 

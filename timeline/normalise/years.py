@@ -45,8 +45,9 @@ def nearest(candidates: list[date], reference: date, ctx: Context) -> date:
     apart = abs((closest - reference).days)
     if apart <= _PLAN_DAYS and ctx.reported_plan and ctx.tense == 0:
         return closest  # "was scheduled for Feb. 10": either side of the report
-    since = ctx.rules.cues.since.search(ctx.text, max(0, ctx.start - 12), ctx.start)
-    if apart <= _NEAR_DAYS and not (closest > reference and (_told_as_past(ctx) or since)):
+    if apart <= _NEAR_DAYS and not (
+        closest > reference and (_told_as_past(ctx) or ctx.counted_from)
+    ):
         return closest
     if ctx.tense > 0:
         later = [c for c in candidates if c >= reference]
