@@ -8,7 +8,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.conftest import shared_folder
-from timeline.regex_start import first_chars, guarded, prefixes
+from timeline.regex_start import guarded, key, prefixes
 from timeline.rules import RuleSet, load_rules
 from timeline.tagger import tag
 
@@ -16,41 +16,21 @@ from timeline.tagger import tag
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        pytest.param(r"Monday|Tuesday", {"m", "t"}, id="branch"),
-        pytest.param(r"(?<!\w)(?:the\s+)?past", {"t", "p"}, id="optional-prefix"),
-        pytest.param(r"\d{4}", set("0123456789"), id="digits"),
-        pytest.param(r"[A-C]x", {"a", "b", "c"}, id="range"),
-        pytest.param(r"(?i)jan", {"j"}, id="ignorecase"),
+        pytest.param(r"Monday|Tuesday", {"mo", "tu"}, id="branch"),
+        pytest.param(r"(?:the\s+)?past", {"th", "pa"}, id="optional-prefix"),
+        pytest.param(r"a\s+b", {"a "}, id="whitespace-as-a-space"),
+        pytest.param(r"a\tb|c\nd", {"a ", "c "}, id="whitespace-literals"),
+        pytest.param(r"x", {"x"}, id="one-character"),
+        pytest.param(r"(?:ab)*c", {"ab", "c"}, id="repeat"),
+        pytest.param(r"(?i)JAN", {"ja"}, id="ignorecase"),
+        pytest.param(r"[A-C]x", {"ax", "bx", "cx"}, id="range"),
+        pytest.param(r"a[A-Z]", {"a"}, id="wide-range-then-anything"),
+        pytest.param(r"\d{4}", {"00"}, id="digits-as-zero"),
+        pytest.param(r"[12]x", {"0x"}, id="digit-range"),
         pytest.param(r"\w+", None, id="category"),
         pytest.param(r"[^x]", None, id="negated"),
         pytest.param(r"a?", None, id="may-be-empty"),
         pytest.param(r".x", None, id="any"),
-    ],
-)
-def test_first_chars(pattern: str, expected: set[str] | None) -> None:
-    found = first_chars(re.compile(pattern))
-    assert (None if found is None else set(found)) == expected
-
-
-MONTHS = r"(?i)(?:the\s+)?(?:jan|1\d)"
-
-
-@given(st.from_regex(MONTHS, fullmatch=True))
-def test_a_match_always_starts_with_one_of_the_first_chars(text: str) -> None:
-    chars = first_chars(re.compile(MONTHS))
-    assert chars is not None
-    assert text[0].lower() in chars
-
-
-@pytest.mark.parametrize(
-    ("pattern", "expected"),
-    [
-        pytest.param(r"Monday|Tuesday", {"mo", "tu"}, id="branch"),
-        pytest.param(r"(?:the\s+)?past", {"th", "pa"}, id="optional-prefix"),
-        pytest.param(r"a\s+b", {"a"}, id="then-anything"),
-        pytest.param(r"x", {"x"}, id="one-character"),
-        pytest.param(r"(?:ab)*c", {"ab", "c"}, id="repeat"),
-        pytest.param(r"\w+", None, id="category"),
     ],
 )
 def test_prefixes(pattern: str, expected: set[str] | None) -> None:
@@ -58,14 +38,23 @@ def test_prefixes(pattern: str, expected: set[str] | None) -> None:
     assert (None if found is None else set(found)) == expected
 
 
-DATES = r"(?i)(?:the\s+)?(?:jan(?:uary)?|1[0-9]|(?:ab)*c|x?y)\b"
+DATES = r"(?i)(?:the\s+)?(?:jan(?:uary)?|1[0-9]|(?:ab)*c|x?y|last\s+\d+\s+days)\b"
 
 
-@given(st.from_regex(DATES, fullmatch=True))
-def test_a_match_always_starts_with_one_of_the_prefixes(text: str) -> None:
-    starts = prefixes(re.compile(DATES), 2)
+# The index looks up ASCII text only (RuleSet.rules_at tries every rule at any other).
+@pytest.mark.parametrize("length", [2, 6])
+@given(text=st.from_regex(DATES, fullmatch=True, alphabet=st.characters(max_codepoint=127)))
+def test_a_match_always_starts_with_one_of_the_prefixes(length: int, text: str) -> None:
+    starts = prefixes(re.compile(DATES), length)
     assert starts is not None
-    assert any(text.lower().startswith(start) for start in starts)
+    assert any(key(text).startswith(start) for start in starts)
+
+
+def test_the_index_tells_the_past_from_the_first() -> None:
+    rules = load_rules("en")
+    past, first = rules.rules_at("the past week", 0), rules.rules_at("the first week", 0)
+    assert {r.rule.id for r in past} != {r.rule.id for r in first}
+    assert rules.rules_at("The\npast week", 0) == past
 
 
 # Cue-like patterns: opening with a word boundary or a look-behind, holding digits, a

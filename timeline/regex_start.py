@@ -3,11 +3,15 @@
 The tagger tries every rule at each candidate word start; most rules cannot match there
 because the text starts wrong ("Monday" cannot start with a digit, nor "the past" with "to").
 ``prefixes`` reads the pattern's parsed form (the standard library's own ``re`` parser) and
-returns the lower-cased starts, up to a few characters, a match may have; ``first_chars``
-their first characters. Either is ``None`` when it cannot tell (a category such as ``\\w``, a
-negated set, a pattern that may match the empty string). ``None`` means "try it everywhere",
-so the answer is always a superset and skipping a rule never changes a result. ASCII only:
-``\\d`` counts as 0-9, so a text that starts with another character tries every rule.
+returns the starts, up to a few characters, a match may have. It is ``None`` when it cannot
+tell (a category such as ``\\w``, a negated set, a pattern that may match the empty string).
+``None`` means "try it everywhere", so the answer is always a superset and skipping a rule
+never changes a result.
+
+Starts are written as :func:`key` writes a text: in lower case, every ASCII digit as "0" and
+every whitespace character as a space. "1990" and "2023" then start alike, "the\\npast" as
+"the past", and a rule's starts stay few enough to list. ASCII only: ``\\d`` counts as 0-9,
+so a text that starts with another character tries every rule.
 """
 
 from __future__ import annotations
@@ -22,21 +26,25 @@ from typing import Any
 _p: Any = importlib.import_module("re._parser")
 _c: Any = importlib.import_module("re._constants")
 
-_LARGEST_RANGE = 256  # a wider class ([^...], [\u0000-\uffff]) is "anything"
+#: Every ASCII digit as "0", every ASCII character ``\\s`` matches as a space.
+_FOLDED = str.maketrans(
+    dict.fromkeys("123456789", "0") | dict.fromkeys("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", " ")
+)
+_LARGEST_RANGE = 256
+#: A class of more characters ("[A-Z]") tells too little of a start to be worth listing.
+_WIDEST_CLASS = 12  # a wider class ([^...], [\u0000-\uffff]) is "anything"
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
 
 
-def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """The lower-cased characters a match of ``pattern`` may start with; ``None`` if any.
+def key(text: str) -> str:
+    """``text`` as starts are written: in lower case, digits as "0", whitespace as a space.
 
-    >>> sorted(first_chars(re.compile(r"(?:the\\s+)?(?:Jan|feb)")))
-    ['f', 'j', 't']
-    >>> first_chars(re.compile(r"\\w+")) is None
-    True
+    >>> key("The\\tPast 1990")
+    'the past 0000'
     """
-    found = prefixes(pattern, 1)
-    return None if found is None else frozenset(p[0] for p in found)
+    lowered = text.lower()
+    return lowered.translate(_FOLDED)
 
 
 def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -58,10 +66,14 @@ def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if first is None:
         return pattern
     cased = {variant for char in first for variant in (char, char.upper(), char.lower())}
-    # The starts list the ASCII digits for "\\d"; "\\d" itself covers every digit it does.
-    digits = set("0123456789")
-    letters = "".join(re.escape(char) for char in sorted(cased - digits))
-    starts = letters + r"\d" if digits <= cased else "".join(map(re.escape, sorted(cased)))
+    # The starts list the ASCII digits for "\\d" and a space for any whitespace; "\\d" and
+    # "\\s" themselves cover every character those do.
+    starts = ""
+    for category, chars in ((r"\d", {"0"}), (r"\s", {" "})):
+        if chars <= cased:
+            starts += category
+            cased -= chars
+    starts = "".join(map(re.escape, sorted(cased))) + starts
     try:
         return re.compile(f"(?=[{starts}])(?:{pattern.pattern})", pattern.flags)
     except re.error:  # a global inline flag, which must open the pattern: leave it as it is
@@ -76,8 +88,8 @@ def prefixes(pattern: re.Pattern[str], length: int) -> frozenset[str] | None:
 
     >>> sorted(prefixes(re.compile(r"(?:the\\s+)?(?:Jan|feb)"), 2))
     ['fe', 'ja', 'th']
-    >>> sorted(prefixes(re.compile(r"\\d\\w"), 2))[:2]
-    ['0', '1']
+    >>> sorted(prefixes(re.compile(r"\\d\\d?th"), 3))
+    ['00t', '0th']
     """
     return _starts(list(_p.parse(pattern.pattern, pattern.flags)), length)
 
@@ -102,7 +114,7 @@ State = tuple[str, bool]
 
 
 def _lower(text: str) -> str:
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text).translate(_FOLDED)
 
 
 def _sequence(items: list[tuple[Any, Any]], length: int) -> set[State] | None:
@@ -123,11 +135,15 @@ def _extend(
     anything may come next.
     """
     grown: set[State] = set()
+    wanted: dict[int, set[State] | None] = {}  # the options depend only on how many are wanted
     for text, goes_on in states:
         if not goes_on or len(text) >= length:
             grown.add((text[:length], False))
             continue
-        options = options_of(length - len(text))
+        more = length - len(text)
+        if more not in wanted:
+            wanted[more] = options_of(more)
+        options = wanted[more]
         if options is None:
             grown.add((text, False))
             continue
@@ -142,10 +158,10 @@ def _joined(text: str, option: State, length: int) -> State:
 
 def _item(op: Any, av: Any, length: int) -> set[State] | None:
     if op is _c.LITERAL:
-        return {(chr(av), True)}
+        return {(chr(av).translate(_FOLDED), True)}
     if op is _c.IN:
         chars = _class(av)
-        return None if chars is None else {(c, True) for c in chars}
+        return None if chars is None or len(chars) > _WIDEST_CLASS else {(c, True) for c in chars}
     if op in _ZERO_WIDTH:
         return {("", True)}
     if op is _c.SUBPATTERN:
@@ -192,7 +208,9 @@ def _class(items: list[tuple[Any, Any]]) -> set[str] | None:
         elif op is _c.RANGE and av[1] - av[0] < _LARGEST_RANGE:
             found.update(chr(code) for code in range(av[0], av[1] + 1))
         elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
-            found.update("0123456789")
+            found.add("0")
+        elif op is _c.CATEGORY and av is _c.CATEGORY_SPACE:
+            found.add(" ")
         else:
             return None
-    return found
+    return {char.translate(_FOLDED) for char in found}

@@ -49,6 +49,7 @@ from timeline.holidays import is_holiday_rule
 from timeline.mentions import TimexType
 from timeline.regex_lookbehinds import merge_lookbehinds
 from timeline.regex_start import guarded, prefixes
+from timeline.regex_start import key as start_key
 
 Kind = Literal[
     "calendar",
@@ -227,18 +228,23 @@ class RuleSet:
     prefilter_folded: re.Pattern[str]
     cues: Cues
     fragments_used: frozenset[str] = field(default_factory=frozenset)
-    # The rules worth trying at a position, by its first two characters in lower case, else by
-    # its first (in file order); ``anywhere`` for any other start. See timeline.regex_start.
+    # The rules worth trying at a position, by the longest start of it that is a key (in lower
+    # case, whitespace as a space; rules in file order); ``anywhere`` for any other start.
+    # See timeline.regex_start.
     by_start: dict[str, tuple[CompiledRule, ...]] = field(default_factory=dict)
     anywhere: tuple[CompiledRule, ...] = ()
 
     def rules_at(self, text: str, position: int) -> tuple[CompiledRule, ...]:
         """The rules that may match ``text`` at ``position``, in file order."""
-        start = text[position : position + _INDEXED].lower()
+        start = text[position : position + _INDEXED]
         if not start.isascii():  # "İ" lowers to two characters, "٣" is a digit: try them all
             return self.rules
-        found = self.by_start.get(start)
-        return found if found is not None else self.by_start.get(start[:1], self.anywhere)
+        start = start_key(start)
+        for length in range(len(start), 0, -1):
+            found = self.by_start.get(start[:length])
+            if found is not None:
+                return found
+        return self.anywhere
 
     def lookup(self, group: str, text: str) -> int | str | None:
         """Return what ``text`` captured by ``group`` means, or ``None`` if it is not listed."""
@@ -447,30 +453,46 @@ def _top_level_alternatives(alternation: str) -> list[str]:
     return parts
 
 
-#: How many characters of a position the rule index looks at.
-_INDEXED = 2
+#: How many characters of a position the rule index looks at, at most: enough to tell "the
+#: past" from "the first", where two characters would tell only "th".
+_INDEXED = 6
+
+
+def _starts_of(rule: CompiledRule) -> frozenset[str] | None:
+    """The starts of ``rule``'s matches, as long as they can be told (up to ``_INDEXED``)."""
+    length = _INDEXED
+    while True:
+        found = prefixes(rule.regex, length)
+        if found is not None or length == 1:
+            return found
+        length //= 2  # too many starts to list ("the first" to "the ninety-ninth"): shorter
 
 
 def _index_by_start(rules: list[CompiledRule]) -> dict[str, Any]:
     """Index ``rules`` by the starts their matches may have (see :func:`RuleSet.rules_at`).
 
-    A two-character key lists the rules that may start so; a one-character key, the rules
-    that may start with that character followed by anything. Rules that may start anyhow
-    are in every list and in ``anywhere``.
+    Each key lists the rules a text starting with it may match: those with a start that is
+    the key or begins it (a start shorter than the key is followed by anything). The rules
+    that may start anyhow are in every list, and in ``anywhere`` for a text no key begins.
     """
-    starts = [prefixes(rule.regex, _INDEXED) for rule in rules]
-    keys = set().union(*(s for s in starts if s is not None))
-    keys |= {key[:1] for key in keys}
-
-    def may_start(key: str, rule_starts: frozenset[str] | None) -> bool:
-        return rule_starts is None or key in rule_starts or key[:1] in rule_starts
-
+    starts = [_starts_of(rule) for rule in rules]
+    exact: dict[str, set[int]] = {}
+    for number, found in enumerate(starts):
+        for start in found or ():
+            exact.setdefault(start, set())
+            for length in range(1, len(start)):
+                exact.setdefault(start[:length], set())
+            exact[start].add(number)
+    anyhow = {number for number, found in enumerate(starts) if found is None}
+    may_match: dict[str, set[int]] = {}
+    for key in sorted(exact, key=len):  # a key's shorter starts are done before it
+        may_match[key] = exact[key] | may_match.get(key[:-1], anyhow)
+    shared: dict[frozenset[int], tuple[CompiledRule, ...]] = {}  # many keys list the same rules
+    for numbers in may_match.values():
+        shared.setdefault(frozenset(numbers), tuple(rules[n] for n in sorted(numbers)))
     return {
-        "by_start": {
-            key: tuple(r for r, s in zip(rules, starts, strict=True) if may_start(key, s))
-            for key in sorted(keys)
-        },
-        "anywhere": tuple(r for r, s in zip(rules, starts, strict=True) if s is None),
+        "by_start": {key: shared[frozenset(numbers)] for key, numbers in may_match.items()},
+        "anywhere": tuple(rules[number] for number in sorted(anyhow)),
     }
 
 
