@@ -1,0 +1,121 @@
+"""Factoring words into tries (timeline.regex_tries) keeps every match."""
+
+import re
+import tomllib
+from importlib.resources import files
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from tests.conftest import shared_folder
+from timeline.regex_tries import factor_words
+from timeline.rules import _expand, load_rules
+
+# Words that begin alike, one a prefix of another, before a word's end or a space, beside
+# alternatives that are not plain words, in a look-behind, in a capture, and in a look-ahead
+# (whose body is left as it is).
+PATTERNS = [
+    r"\b(?:was|were|went|we|w|had|has|ha)\b",
+    r"\b(?:in|into|i|last(?!-)|late|later|lat\w+)\s",
+    r"(?<!\b(?:the|tho|its)\s)(?P<unit>day|days|da)\b",
+    r"(?!(?:red|re)\b)[a-z]+ed\b",
+    r"(?:was|were)s",
+    r"(?:in|into)t",
+]
+WORDS = st.lists(
+    st.sampled_from(
+        [
+            "was",
+            "were",
+            "wass",
+            "weres",
+            "we",
+            "w",
+            "went",
+            "had",
+            "has",
+            "ha",
+            "in",
+            "into",
+            "intot",
+            "i",
+            "last",
+            "last-",
+            "late",
+            "later",
+            "latest",
+            "the",
+            "tho",
+            "its",
+            "day",
+            "days",
+            "da",
+            "red",
+            "re",
+            "shred",
+            "bed",
+            "WAS",
+            "Into",
+            " ",
+            "-",
+        ]
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+@given(text=WORDS)
+@example(text="we were in into the days; its day, tho da; red shred last- later wass intot")
+def test_a_factored_pattern_finds_what_the_pattern_finds(pattern: str, text: str) -> None:
+    factored = re.compile(factor_words(pattern), re.IGNORECASE)
+    plain = re.compile(pattern, re.IGNORECASE)
+    assert [m.span() for m in factored.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.groupdict() for m in factored.finditer(text)] == [
+        m.groupdict() for m in plain.finditer(text)
+    ]
+
+
+def test_words_that_begin_alike_share_their_start() -> None:
+    assert factor_words(PATTERNS[0]) == r"\b(?:w(?:as|e(?:re|nt)?)?|ha(?:d|s)?)\b"
+    assert factor_words(r"(?:in|into|last(?!-)|late|later)\s") == (
+        r"(?:in(?:to)?|last(?!-)|later?)\s"
+    )
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        pytest.param(r"(?:in|into)t", id="a-letter-may-follow"),
+        pytest.param(r"(?=was|were)\b", id="look-ahead"),
+        pytest.param(r"(?:(?(1)was|were)|had)\b", id="condition"),
+        pytest.param(r"(?:was|were\b", id="never-closed"),
+        pytest.param(r"(?:was|were))\b", id="closed-twice"),
+        pytest.param(r"[(?:was|were)\b", id="class-never-closed"),
+    ],
+)
+def test_a_pattern_it_cannot_factor_is_left_as_it_is(pattern: str) -> None:
+    assert factor_words(pattern) == pattern
+
+
+def test_the_shipped_patterns_find_the_same_factored() -> None:
+    data = tomllib.loads(files("timeline").joinpath("rules/en.toml").read_text(encoding="utf-8"))
+    seeds = shared_folder("seeds")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))] if seeds else []
+    texts.append("It was not scheduled, but its plans to meet were. Their talks end Monday.")
+    rules = load_rules("en")
+    patterns = [_expand(cue, rules.fragments, name, set()) for name, cue in data["cues"].items()]
+    # Each rule without its named groups, which its fragments may repeat.
+    patterns += [
+        re.sub(r"\(\?P<\w+>", "(?:", _expand(rule.rule.pattern, rules.fragments, "", set()))
+        for rule in rules.rules
+    ]
+    assert sum(factor_words(pattern) != pattern for pattern in patterns) > 10
+    for pattern in patterns:
+        factored = re.compile(factor_words(pattern), re.IGNORECASE)
+        plain = re.compile(pattern, re.IGNORECASE)
+        for text in texts:
+            assert [m.span() for m in factored.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]

@@ -1,0 +1,166 @@
+"""Factor alternations of plain words into tries, so that patterns match faster.
+
+The rule file lists words as alternations: ``(?:rose|fell|came|caught|went)``. The regex
+engine tries each alternative in turn wherever it looks, so a cue of a hundred verbs makes a
+hundred tries at every word. A trie shares what the words begin with,
+``(?:rose|fell|ca(?:me|ught)|went)``, and tries each letter once.
+
+A run of alternatives that are plain words (letters and digits only) becomes one trie when
+the group is followed by ``\\b`` or ``\\s``. At most one word of the run can match there (a
+shorter word would be followed by a letter), so the order of the run does not matter and
+every match stays the same. The bodies of look-arounds are left as they are: what follows
+them in the pattern is not what follows their text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TypeAlias
+
+#: A trie of words: each next character to the rest; "" marks the end of a word.
+_Node: TypeAlias = dict[str, "_Node"]
+
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9]+")
+#: What may follow a group whose words are factored: no letter or digit can come next.
+_WORD_ENDS = (r"\b", r"\s")
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+#: An inline-flags opener: scoped ("(?-i:") or for the whole pattern ("(?i)").
+_FLAGS = re.compile(r"\(\?[aiLmsux]*(?:-[imsx]+)?[:)]")
+
+
+def factor_words(pattern: str) -> str:
+    """``pattern`` with each run of plain words in a group before a word's end as a trie.
+
+    >>> factor_words(r"\\b(?:was|were|went|last(?!-)|rose)\\b")
+    '\\\\b(?:w(?:as|e(?:re|nt))|last(?!-)|rose)\\\\b'
+    >>> factor_words(r"(?:was|were)s")  # "wass" or "weres": the order could matter
+    '(?:was|were)s'
+    """
+    try:
+        alternatives, end = _alternatives(pattern, 0)
+    except _Unreadable:
+        return pattern
+    # A pattern this cannot read is left as it is (the regex compiler reports a broken one).
+    return "|".join(alternatives) if end == len(pattern) else pattern
+
+
+class _Unreadable(Exception):
+    """A group or class never closed, or a condition ("(?(1)a|b)"), whose "|" is its own."""
+
+
+def _alternatives(pattern: str, index: int) -> tuple[list[str], int]:
+    """Read the alternatives from ``index`` to the parenthesis that closes their group (or the
+    end of ``pattern``), factoring the groups inside; return them and where they stop."""
+    alternatives: list[str] = []
+    current: list[str] = []
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            current.append(pattern[index : index + 2])
+            index += 2
+        elif char == "[":
+            end = _class_end(pattern, index)
+            current.append(pattern[index:end])
+            index = end
+        elif char == "(":
+            opener = _opener(pattern, index)
+            index += len(opener)
+            if opener.endswith(")"):  # flags for the whole pattern, or a reference
+                current.append(opener)
+                continue
+            inner, close = _alternatives(pattern, index)
+            if close == len(pattern):
+                raise _Unreadable
+            if not opener.startswith(_LOOKAROUNDS) and pattern.startswith(_WORD_ENDS, close + 1):
+                inner = _factored(inner)
+            current.append(opener + "|".join(inner) + ")")
+            index = close + 1
+        elif char == ")":
+            break
+        elif char == "|":
+            alternatives.append("".join(current))
+            current = []
+            index += 1
+        else:
+            current.append(char)
+            index += 1
+    alternatives.append("".join(current))
+    return alternatives, index
+
+
+def _opener(pattern: str, index: int) -> str:
+    """The opening of the group at ``index``: "(", "(?:", "(?<!", "(?P<name>", "(?-i:"..."""
+    if not pattern.startswith("(?", index):
+        return "("
+    for opener in ("(?:", "(?<=", "(?<!", "(?=", "(?!"):
+        if pattern.startswith(opener, index):
+            return opener
+    if pattern.startswith("(?(", index):
+        raise _Unreadable
+    closing = ">" if pattern.startswith("(?P<", index) else ")"
+    end = pattern.find(closing, index)
+    if end < 0:
+        raise _Unreadable
+    if closing == ">":
+        return pattern[index : end + 1]
+    flags = _FLAGS.match(pattern, index)
+    if flags is not None:
+        return flags.group()
+    # A reference ("(?P=name)") or a comment: kept whole.
+    return pattern[index : end + 1]
+
+
+def _class_end(pattern: str, index: int) -> int:
+    """Where the character class opening at ``index`` ends (one past its "]")."""
+    index += 1
+    if pattern.startswith("^", index):
+        index += 1
+    if pattern.startswith("]", index):  # a "]" first in a class is a character
+        index += 1
+    while index < len(pattern) and pattern[index] != "]":
+        index += 2 if pattern[index] == "\\" else 1
+    if index >= len(pattern):
+        raise _Unreadable
+    return index + 1
+
+
+def _factored(alternatives: list[str]) -> list[str]:
+    """``alternatives`` with each run of two or more plain words made one trie."""
+    factored: list[str] = []
+    run: list[str] = []
+    for alternative in [*alternatives, None]:
+        if alternative is not None and _PLAIN_WORD.fullmatch(alternative):
+            run.append(alternative)
+            continue
+        factored += _branches(_trie(run)) if len(run) > 1 else run
+        run = []
+        if alternative is not None:
+            factored.append(alternative)
+    return factored
+
+
+def _trie(words: list[str]) -> _Node:
+    root: _Node = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return root
+
+
+def _branches(node: _Node) -> list[str]:
+    """The patterns for what may follow ``node``, one per next character."""
+    return [char + _pattern_of(child) for char, child in node.items() if char]
+
+
+def _pattern_of(node: _Node) -> str:
+    branches = _branches(node)
+    if not branches:
+        return ""
+    if len(branches) > 1:
+        grouped = f"(?:{'|'.join(branches)})"
+        return f"{grouped}?" if "" in node else grouped
+    if "" not in node:
+        return branches[0]
+    return f"{branches[0]}?" if len(branches[0]) == 1 else f"(?:{branches[0]})?"
