@@ -1,15 +1,19 @@
-"""Factor alternations of plain words into tries, so that patterns match faster.
+"""Rewrite a pattern so that it matches faster, every match the same.
 
-The rule file lists words as alternations: ``(?:rose|fell|came|caught|went)``. The regex
-engine tries each alternative in turn wherever it looks, so a cue of a hundred verbs makes a
-hundred tries at every word. A trie shares what the words begin with,
-``(?:rose|fell|ca(?:me|ught)|went)``, and tries each letter once.
+Two rewrites, both where a pattern is compiled (the rule file reads as it was written):
 
-A run of alternatives that are plain words (letters and digits only) becomes one trie when
-the group is followed by ``\\b`` or ``\\s``. At most one word of the run can match there (a
-shorter word would be followed by a letter), so the order of the run does not matter and
-every match stays the same. The bodies of look-arounds are left as they are: what follows
-them in the pattern is not what follows their text.
+- **Words into tries.** The rule file lists words as alternations:
+  ``(?:rose|fell|came|caught|went)``. The regex engine tries each alternative in turn
+  wherever it looks, so a cue of a hundred verbs makes a hundred tries at every word. A trie
+  shares what the words begin with, ``(?:rose|fell|ca(?:me|ught)|went)``, and tries each
+  letter once. A run of alternatives that are plain words (letters and digits only) becomes
+  one trie when the group is followed by ``\\b`` or ``\\s``. At most one word of the run can
+  match there (a shorter word would be followed by a letter), so the order of the run does
+  not matter. The bodies of look-arounds are left as they are: what follows them in the
+  pattern is not what follows their text.
+- **Letters before look-behinds.** ``(?<!\\bthe\\s)next`` runs its look-behind at every
+  place the engine looks; ``next(?<!(?:\\bthe\\s)next)`` runs it only where "next" is. The
+  look-behind takes the letters in, so it tests the same text.
 """
 
 from __future__ import annotations
@@ -23,17 +27,18 @@ _Node: TypeAlias = dict[str, "_Node"]
 _PLAIN_WORD = re.compile(r"[A-Za-z0-9]+")
 #: What may follow a group whose words are factored: no letter or digit can come next.
 _WORD_ENDS = (r"\b", r"\s")
-_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+_LOOKBEHINDS = ("(?<=", "(?<!")
+_LOOKAROUNDS = ("(?=", "(?!", *_LOOKBEHINDS)
 #: An inline-flags opener: scoped ("(?-i:") or for the whole pattern ("(?i)").
 _FLAGS = re.compile(r"\(\?[aiLmsux]*(?:-[imsx]+)?[:)]")
 
 
-def factor_words(pattern: str) -> str:
-    """``pattern`` with each run of plain words in a group before a word's end as a trie.
+def rewrite(pattern: str) -> str:
+    """``pattern`` with its words in tries and its letters before their look-behinds.
 
-    >>> factor_words(r"\\b(?:was|were|went|last(?!-)|rose)\\b")
+    >>> rewrite(r"\\b(?:was|were|went|last(?!-)|rose)\\b")
     '\\\\b(?:w(?:as|e(?:re|nt))|last(?!-)|rose)\\\\b'
-    >>> factor_words(r"(?:was|were)s")  # "wass" or "weres": the order could matter
+    >>> rewrite(r"(?:was|were)s")  # "wass" or "weres": the order could matter
     '(?:was|were)s'
     """
     try:
@@ -78,14 +83,43 @@ def _alternatives(pattern: str, index: int) -> tuple[list[str], int]:
         elif char == ")":
             break
         elif char == "|":
-            alternatives.append("".join(current))
+            alternatives.append(_checked_after(current))
             current = []
             index += 1
         else:
             current.append(char)
             index += 1
-    alternatives.append("".join(current))
+    alternatives.append(_checked_after(current))
     return alternatives, index
+
+
+def _checked_after(tokens: list[str]) -> str:
+    """One alternative's tokens, joined, with each run of look-behinds before letters moved
+    after the letters: ``(?<!\\bthe\\s)next`` as ``next(?<!(?:\\bthe\\s)next)``."""
+    joined: list[str] = []
+    index = 0
+    while index < len(tokens):
+        behind = index
+        while behind < len(tokens) and tokens[behind].startswith(_LOOKBEHINDS):
+            behind += 1
+        letters = behind
+        while letters < len(tokens) and _is_letter(tokens, letters):
+            letters += 1
+        if behind == index or letters == behind:
+            joined += tokens[index : max(behind, index + 1)]
+            index = max(behind, index + 1)
+            continue
+        word = "".join(tokens[behind:letters])
+        joined.append(word)
+        joined += [f"{look[:4]}(?:{look[4:-1]}){word})" for look in tokens[index:behind]]
+        index = letters
+    return "".join(joined)
+
+
+def _is_letter(tokens: list[str], index: int) -> bool:
+    """Whether ``tokens[index]`` is a letter or digit matched once (not "s" of "plans?")."""
+    repeated = index + 1 < len(tokens) and tokens[index + 1] in ("?", "*", "+", "{")
+    return tokens[index].isascii() and tokens[index].isalnum() and not repeated
 
 
 def _opener(pattern: str, index: int) -> str:
