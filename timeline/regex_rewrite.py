@@ -99,15 +99,19 @@ def _checked_after(tokens: list[str]) -> str:
     joined: list[str] = []
     index = 0
     while index < len(tokens):
+        if not tokens[index].startswith(_LOOKBEHINDS):
+            joined.append(tokens[index])
+            index += 1
+            continue
         behind = index
         while behind < len(tokens) and tokens[behind].startswith(_LOOKBEHINDS):
             behind += 1
         letters = behind
         while letters < len(tokens) and _is_letter(tokens, letters):
             letters += 1
-        if behind == index or letters == behind:
-            joined += tokens[index : max(behind, index + 1)]
-            index = max(behind, index + 1)
+        if letters == behind:
+            joined += tokens[index:behind]
+            index = behind
             continue
         word = "".join(tokens[behind:letters])
         joined.append(word)

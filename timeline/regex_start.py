@@ -114,7 +114,10 @@ State = tuple[str, bool]
 
 
 def _lower(text: str) -> str:
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text).translate(_FOLDED)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # "İ" lowers to two characters: keep such as they are
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.translate(_FOLDED)
 
 
 def _sequence(items: list[tuple[Any, Any]], length: int) -> set[State] | None:

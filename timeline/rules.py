@@ -477,23 +477,23 @@ def _index_by_start(rules: list[CompiledRule]) -> dict[str, Any]:
     that may start anyhow are in every list, and in ``anywhere`` for a text no key begins.
     """
     starts = [_starts_of(rule) for rule in rules]
-    exact: dict[str, set[int]] = {}
+    # Sets of rules as bits of an int (bit n: rules[n]), for the thousands of keys.
+    exact: dict[str, int] = {}
     for number, found in enumerate(starts):
         for start in found or ():
-            exact.setdefault(start, set())
             for length in range(1, len(start)):
-                exact.setdefault(start[:length], set())
-            exact[start].add(number)
-    anyhow = {number for number, found in enumerate(starts) if found is None}
-    may_match: dict[str, set[int]] = {}
+                exact.setdefault(start[:length], 0)
+            exact[start] = exact.get(start, 0) | 1 << number
+    anyhow = sum(1 << number for number, found in enumerate(starts) if found is None)
+    may_match: dict[str, int] = {}
     for key in sorted(exact, key=len):  # a key's shorter starts are done before it
         may_match[key] = exact[key] | may_match.get(key[:-1], anyhow)
-    shared: dict[frozenset[int], tuple[CompiledRule, ...]] = {}  # many keys list the same rules
-    for numbers in may_match.values():
-        shared.setdefault(frozenset(numbers), tuple(rules[n] for n in sorted(numbers)))
+    listed: dict[int, tuple[CompiledRule, ...]] = {}  # many keys list the same rules
+    for bits in set(may_match.values()) | {anyhow}:
+        listed[bits] = tuple(rule for number, rule in enumerate(rules) if bits >> number & 1)
     return {
-        "by_start": {key: shared[frozenset(numbers)] for key, numbers in may_match.items()},
-        "anywhere": tuple(rules[number] for number in sorted(anyhow)),
+        "by_start": {key: listed[bits] for key, bits in may_match.items()},
+        "anywhere": listed[anyhow],
     }
 
 
