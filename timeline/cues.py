@@ -62,6 +62,10 @@ class Cues:
     #: date is no day of the story, and a year so named is a comparison ("its highest since
     #: 2008"), not the year the story is in.
     since: re.Pattern[str]
+    #: Matched right after the "before" or "after" of "the day before": what follows shows
+    #: the word stands alone ("the day before.", "the day before to decorate"), with no event
+    #: after it to count from ("the day before the vote").
+    alone: re.Pattern[str]
     #: Words of a match: its "first half" and "fourth quarter" are periods of play.
     game: re.Pattern[str]
     #: Words of business ("revenue", "shares", "%"): a sentence with them tells of periods of

@@ -95,6 +95,10 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             # "won on Saturday night ... wrote it in the winter of 1993 ... bidding began the
             # following day": the day after the last day named
             base = ctx.last_day.start
+        elif granularity == DAY and ctx.last_day is not None and _stands_alone(ctx):
+            # "runs on Oct. 31, and last year drew 1,500 ... will meet the day before to
+            # decorate": the day before the last day named
+            base = ctx.last_day.start
         elif anchor is not None and "rel" not in groups and _points_back(groups["anaphor"]):
             # "last October ... crossed out that same day": a day of that month, which one
             # unknown (TimeML writes the unknown parts as X)
@@ -270,7 +274,7 @@ def _unknown_within(anchor: Point, granularity: str) -> str | None:
     return None
 
 
-_AROUND = re.compile(r"\s+(?P<side>after|before)\b(?P<alone>\s*(?:[.,;:!?]|$))?", re.IGNORECASE)
+_AROUND = re.compile(r"\s+(?P<side>after|before)\b", re.IGNORECASE)
 
 
 _APPOSITION = re.compile(r",\s*$")
@@ -295,9 +299,16 @@ def _step_around(ctx: Context, granularity: str, *, dated: bool) -> int:
     side = _AROUND.match(ctx.text, ctx.end)
     if side is None or _APPOSITION.search(ctx.text, max(0, ctx.start - 3), ctx.start):
         return 0
-    if (not dated or granularity != DAY) and side["alone"] is None:
+    if (not dated or granularity != DAY) and not _stands_alone(ctx):
         return 0
     return 1 if side["side"].lower() == "after" else -1
+
+
+def _stands_alone(ctx: Context) -> bool:
+    """Whether the mention is followed by a "before" or "after" with no event after it to
+    count from: "the day before.", "met the day before to decorate" (see [cues] alone)."""
+    side = _AROUND.match(ctx.text, ctx.end)
+    return side is not None and ctx.rules.cues.alone.match(ctx.text, side.end()) is not None
 
 
 def resolve_offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
