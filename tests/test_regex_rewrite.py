@@ -101,6 +101,7 @@ def test_letters_go_before_their_look_behinds() -> None:
         pytest.param(r"(?:in|into)t", id="a-letter-may-follow"),
         pytest.param(r"(?=was|were)\b", id="look-ahead"),
         pytest.param(r"(?:(?(1)was|were)|had)\b", id="condition"),
+        pytest.param(r"(?x) (?: was | were ) \b  # (?<!x)next", id="verbose"),
         pytest.param(r"(?:was|were\b", id="never-closed"),
         pytest.param(r"(?:was|were))\b", id="closed-twice"),
         pytest.param(r"[(?:was|were)\b", id="class-never-closed"),

@@ -50,7 +50,8 @@ def rewrite(pattern: str) -> str:
 
 
 class _Unreadable(Exception):
-    """A group or class never closed, or a condition ("(?(1)a|b)"), whose "|" is its own."""
+    """A group or class never closed, a condition ("(?(1)a|b)", whose "|" is its own), or a
+    verbose pattern."""
 
 
 def _alternatives(pattern: str, index: int) -> tuple[list[str], int]:
@@ -142,6 +143,8 @@ def _opener(pattern: str, index: int) -> str:
     if closing == ">":
         return pattern[index : end + 1]
     flags = _FLAGS.match(pattern, index)
+    if flags is not None and "x" in flags.group().split("-")[0]:
+        raise _Unreadable  # verbose: spaces and "#" comments mean other things there
     if flags is not None:
         return flags.group()
     # A reference ("(?P=name)") or a comment: kept whole.
