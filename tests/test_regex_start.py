@@ -1,16 +1,12 @@
-"""First characters of a match (timeline.regex_start) and the tagger's index built on them."""
+"""How a match can start (timeline.regex_start), and look-aheads built on it."""
 
 import re
-from datetime import date
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tests.conftest import shared_folder
 from timeline.regex_start import guarded, key, prefixes
-from timeline.rules import RuleSet, load_rules
-from timeline.tagger import tag
 
 
 @pytest.mark.parametrize(
@@ -50,13 +46,6 @@ def test_a_match_always_starts_with_one_of_the_prefixes(length: int, text: str) 
     assert any(key(text).startswith(start) for start in starts)
 
 
-def test_the_index_tells_the_past_from_the_first() -> None:
-    rules = load_rules("en")
-    past, first = rules.rules_at("the past week", 0), rules.rules_at("the first week", 0)
-    assert {r.rule.id for r in past} != {r.rule.id for r in first}
-    assert rules.rules_at("The\npast week", 0) == past
-
-
 # Cue-like patterns: opening with a word boundary or a look-behind, holding digits, a
 # case-sensitive part, and a global flag that must stay at the start.
 GUARDED = [
@@ -87,26 +76,3 @@ def test_only_a_pattern_opening_with_a_zero_width_test_is_guarded() -> None:
     assert guarded(opens_with_a_character) is opens_with_a_character
     may_start_anywhere = re.compile(r"\b\w+ed")
     assert guarded(may_start_anywhere) is may_start_anywhere
-
-
-def _brute_force(rules: RuleSet) -> RuleSet:
-    everything = {key: rules.rules for key in rules.by_start}
-    return RuleSet(**{**_fields(rules), "by_start": everything, "anywhere": rules.rules})
-
-
-def _fields(rules: RuleSet) -> dict[str, object]:
-    return {name: getattr(rules, name) for name in RuleSet.__dataclass_fields__}
-
-
-def test_the_index_never_changes_what_the_tagger_finds() -> None:
-    rules = load_rules("en")
-    brute = _brute_force(rules)
-    seeds = shared_folder("seeds")
-    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))] if seeds else []
-    texts += [example.text for rule in rules.rules for example in rule.rule.examples]
-    texts += [text for rule in rules.rules for text in rule.rule.counterexamples]
-    reference = date(2023, 6, 20)
-    for text in texts:
-        assert tag(text, reference=reference, rules=rules) == tag(
-            text, reference=reference, rules=brute
-        )

@@ -43,14 +43,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from timeline import rule_index
 from timeline.cues import Cues, parse_cues
 from timeline.errors import RuleDataError
 from timeline.holidays import is_holiday_rule
 from timeline.mentions import TimexType
 from timeline.regex_lookbehinds import merge_lookbehinds
 from timeline.regex_rewrite import rewrite
-from timeline.regex_start import guarded, prefixes
-from timeline.regex_start import key as start_key
+from timeline.regex_start import guarded
 
 Kind = Literal[
     "calendar",
@@ -229,23 +229,13 @@ class RuleSet:
     prefilter_folded: re.Pattern[str]
     cues: Cues
     fragments_used: frozenset[str] = field(default_factory=frozenset)
-    # The rules worth trying at a position, by the longest start of it that is a key (in lower
-    # case, whitespace as a space; rules in file order); ``anywhere`` for any other start.
-    # See timeline.regex_start.
+    # The rules worth trying at a position, by its start (see timeline.rule_index).
     by_start: dict[str, tuple[CompiledRule, ...]] = field(default_factory=dict)
     anywhere: tuple[CompiledRule, ...] = ()
 
     def rules_at(self, text: str, position: int) -> tuple[CompiledRule, ...]:
         """The rules that may match ``text`` at ``position``, in file order."""
-        start = text[position : position + _INDEXED]
-        if not start.isascii():  # "İ" lowers to two characters, "٣" is a digit: try them all
-            return self.rules
-        start = start_key(start)
-        for length in range(len(start), 0, -1):
-            found = self.by_start.get(start[:length])
-            if found is not None:
-                return found
-        return self.anywhere
+        return rule_index.at(self.by_start, self.anywhere, self.rules, text, position)
 
     def lookup(self, group: str, text: str) -> int | str | None:
         """Return what ``text`` captured by ``group`` means, or ``None`` if it is not listed."""
@@ -385,6 +375,7 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         compiled.append(_compile_rule(rule, index))
     if not compiled:
         raise RuleDataError(f"{source}: no [[rules]]")
+    by_start, anywhere = rule_index.index_by_start(compiled, lambda rule: rule.regex)
     return RuleSet(
         language=str(meta.get("language", "")),
         reference=reference,
@@ -395,7 +386,8 @@ def parse_rules(text: str, *, source: str = "<rules>") -> RuleSet:
         prefilter_folded=prefilter_folded,
         cues=cues,
         fragments_used=frozenset(used),
-        **_index_by_start(compiled),
+        by_start=by_start,
+        anywhere=anywhere,
     )
 
 
@@ -452,49 +444,6 @@ def _top_level_alternatives(alternation: str) -> list[str]:
         index += 1
     parts.append(current)
     return parts
-
-
-#: How many characters of a position the rule index looks at, at most: enough to tell "the
-#: past" from "the first", where two characters would tell only "th".
-_INDEXED = 6
-
-
-def _starts_of(rule: CompiledRule) -> frozenset[str] | None:
-    """The starts of ``rule``'s matches, as long as they can be told (up to ``_INDEXED``)."""
-    length = _INDEXED
-    while True:
-        found = prefixes(rule.regex, length)
-        if found is not None or length == 1:
-            return found
-        length //= 2  # too many starts to list ("the first" to "the ninety-ninth"): shorter
-
-
-def _index_by_start(rules: list[CompiledRule]) -> dict[str, Any]:
-    """Index ``rules`` by the starts their matches may have (see :func:`RuleSet.rules_at`).
-
-    Each key lists the rules a text starting with it may match: those with a start that is
-    the key or begins it (a start shorter than the key is followed by anything). The rules
-    that may start anyhow are in every list, and in ``anywhere`` for a text no key begins.
-    """
-    starts = [_starts_of(rule) for rule in rules]
-    # Sets of rules as bits of an int (bit n: rules[n]), for the thousands of keys.
-    exact: dict[str, int] = {}
-    for number, found in enumerate(starts):
-        for start in found or ():
-            for length in range(1, len(start)):
-                exact.setdefault(start[:length], 0)
-            exact[start] = exact.get(start, 0) | 1 << number
-    anyhow = sum(1 << number for number, found in enumerate(starts) if found is None)
-    may_match: dict[str, int] = {}
-    for key in sorted(exact, key=len):  # a key's shorter starts are done before it
-        may_match[key] = exact[key] | may_match.get(key[:-1], anyhow)
-    listed: dict[int, tuple[CompiledRule, ...]] = {}  # many keys list the same rules
-    for bits in set(may_match.values()) | {anyhow}:
-        listed[bits] = tuple(rule for number, rule in enumerate(rules) if bits >> number & 1)
-    return {
-        "by_start": {key: listed[bits] for key, bits in may_match.items()},
-        "anywhere": listed[anyhow],
-    }
 
 
 @cache
