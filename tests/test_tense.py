@@ -87,6 +87,12 @@ def _tense(text: str, mention: str) -> int:
             id="record-since",
         ),
         pytest.param(
+            "The sides first met in 1871, and the warning remains in place until Monday.",
+            "Monday",
+            1,
+            id="remains-in-place-until",
+        ),
+        pytest.param(
             "A red warning is in force for Friday.",
             "Friday",
             0,
