@@ -27,7 +27,7 @@ from timeline.normalise.points import (
 )
 from timeline.normalise.reporting import closing_day, reporting_period, speaks_of_quarter
 from timeline.normalise.weekdays import RANGE_TO, resolve_weekday
-from timeline.normalise.years import latest_year_ending, year_for
+from timeline.normalise.years import latest_year_ending, told_as_past, year_for
 from timeline.rules import CompiledRule
 from timeline.tense import sentence_start, sentence_stop
 
@@ -155,6 +155,9 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         closing = lookup_int(rules, "month", groups.get("closing_month", ""))
         if closing is not None and closing < month:
             year -= 1  # "from December to March 2012": the December before
+        weekday = lookup_int(rules, "weekday", groups.get("weekday", ""))
+        if weekday is not None and day and "year" not in groups:
+            year = _year_on_weekday(year, month, day, weekday, ctx)
         try:
             point = (
                 Point(DAY, date(year, month, day)) if day else Point(MONTH, date(year, month, 1))
@@ -270,6 +273,27 @@ def _just_closed(start_month: int, size: int, now: int, ctx: Context) -> bool:
     return follows and (
         "-" in ctx.text[ctx.start : ctx.end] or _CLOSED_BEFORE.search(before) is not None
     )
+
+
+def _year_on_weekday(year: int, month: int, day: int, weekday: int, ctx: Context) -> int:
+    """``year``, or the year next to it nearest the reference, whichever puts the day on the
+    weekday named with it: "until Wednesday, March 31" said in January 1999 is 1999's (in 1998
+    March 31 was a Tuesday). A day a past verb right before dates ("died on Tuesday, 5 March")
+    is not moved after the reference."""
+    fitting = [y for y in (year, year - 1, year + 1) if _falls_on(y, month, day, weekday)]
+    if not fitting or fitting[0] == year:
+        return year
+    ref = ctx.reference
+    if told_as_past(ctx):
+        fitting = [y for y in fitting if date(y, month, day) <= ref]
+    return min(fitting, key=lambda y: abs((date(y, month, day) - ref).days), default=year)
+
+
+def _falls_on(year: int, month: int, day: int, weekday: int) -> bool:
+    try:
+        return date(year, month, day).isoweekday() == weekday
+    except ValueError:  # Feb. 29 of a common year
+        return False
 
 
 def _weekday_and_day(groups: dict[str, str], mod: str | None, ctx: Context) -> Resolution | None:

@@ -46,7 +46,7 @@ def nearest(candidates: list[date], reference: date, ctx: Context) -> date:
     if apart <= _PLAN_DAYS and ctx.reported_plan and ctx.tense == 0:
         return closest  # "was scheduled for Feb. 10": either side of the report
     if apart <= _NEAR_DAYS and not (
-        closest > reference and (_told_as_past(ctx) or ctx.counted_from)
+        closest > reference and (told_as_past(ctx) or ctx.counted_from)
     ):
         return closest
     if ctx.tense > 0:
@@ -71,7 +71,7 @@ _VERB_BEFORE = re.compile(
 )
 
 
-def _told_as_past(ctx: Context) -> bool:
+def told_as_past(ctx: Context) -> bool:
     """Whether a verb in the past stands right before the mention ("he died on May 3"), or
     with only a name between ("visited Rome on May 2")."""
     left = ctx.text[max(0, ctx.start - 60) : ctx.start]
