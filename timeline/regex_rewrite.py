@@ -27,6 +27,8 @@ _Node: TypeAlias = dict[str, "_Node"]
 _PLAIN_WORD = re.compile(r"[A-Za-z0-9]+")
 #: What may follow a group whose words are factored: no letter or digit can come next.
 _WORD_ENDS = (r"\b", r"\s")
+#: The characters the reader stops at: an escape, a class, a group, an alternative.
+_SPECIAL = re.compile(r"[\\\[()|]")
 _LOOKBEHINDS = ("(?<=", "(?<!")
 _LOOKAROUNDS = ("(?=", "(?!", *_LOOKBEHINDS)
 #: An inline-flags opener: scoped ("(?-i:") or for the whole pattern ("(?i)").
@@ -87,9 +89,11 @@ def _alternatives(pattern: str, index: int) -> tuple[list[str], int]:
             alternatives.append(_checked_after(current))
             current = []
             index += 1
-        else:
-            current.append(char)
-            index += 1
+        else:  # up to the next character that means more than itself, one token each
+            special = _SPECIAL.search(pattern, index)
+            stop = len(pattern) if special is None else special.start()
+            current += pattern[index:stop]
+            index = stop
     alternatives.append(_checked_after(current))
     return alternatives, index
 
@@ -97,6 +101,9 @@ def _alternatives(pattern: str, index: int) -> tuple[list[str], int]:
 def _checked_after(tokens: list[str]) -> str:
     """One alternative's tokens, joined, with each run of look-behinds before letters moved
     after the letters: ``(?<!\\bthe\\s)next`` as ``next(?<!(?:\\bthe\\s)next)``."""
+    whole = "".join(tokens)
+    if "(?<" not in whole:  # no look-behind here, nor in the groups
+        return whole
     joined: list[str] = []
     index = 0
     while index < len(tokens):
