@@ -3,15 +3,18 @@ timeline with every status, precision and date form, and an output folder."""
 
 from __future__ import annotations
 
+import re
 import shutil
+import tomllib
 from datetime import date
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
 
 from timeline.io import load
 from timeline.models import Timeline
-from timeline.rules import RuleSet, load_rules
+from timeline.rules import RuleSet, _expand, load_rules
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"
@@ -37,6 +40,24 @@ def shared_folder(name: str) -> Path | None:
         if candidate.is_dir():
             return candidate
     return None
+
+
+def seed_texts() -> list[str]:
+    """The sample articles in ``shared/seeds``; none where the folder is missing."""
+    seeds = shared_folder("seeds")
+    return [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))] if seeds else []
+
+
+def shipped_cues() -> list[str]:
+    """The rule file's [cues] patterns, fragments expanded, as written (before any rewrite)."""
+    data = tomllib.loads(files("timeline").joinpath("rules/en.toml").read_text(encoding="utf-8"))
+    fragments = load_rules("en").fragments
+    return [_expand(cue, fragments, name, set()) for name, cue in data["cues"].items()]
+
+
+def spans(pattern: str, text: str) -> list[tuple[int, int]]:
+    """Where ``pattern``, case ignored as the rules compile it, matches in ``text``."""
+    return [m.span() for m in re.compile(pattern, re.IGNORECASE).finditer(text)]
 
 
 @pytest.fixture

@@ -1,16 +1,11 @@
 """Merging runs of word look-behinds (timeline.regex_lookbehinds) keeps every match."""
 
-import re
-import tomllib
-from importlib.resources import files
-
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tests.conftest import shared_folder
+from tests.conftest import seed_texts, shipped_cues, spans
 from timeline.regex_lookbehinds import merge_lookbehinds
-from timeline.rules import _expand, load_rules
 
 # Words of one width and of others, with and without a word boundary, a look-behind that is
 # not a word's (kept as it is), and an apostrophe in a word.
@@ -52,9 +47,7 @@ WORDS = st.lists(
 @given(text=WORDS)
 @example(text="its plans, their plan, a plan to; isn't meets; since 1998 in 1998 ha 1998")
 def test_a_merged_pattern_finds_what_the_pattern_finds(pattern: str, text: str) -> None:
-    merged = re.compile(merge_lookbehinds(pattern), re.IGNORECASE)
-    plain = re.compile(pattern, re.IGNORECASE)
-    assert [m.span() for m in merged.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert spans(merge_lookbehinds(pattern), text) == spans(pattern, text)
 
 
 def test_words_of_one_width_share_a_look_behind() -> None:
@@ -64,17 +57,12 @@ def test_words_of_one_width_share_a_look_behind() -> None:
 
 
 def test_the_shipped_cues_find_the_same_merged() -> None:
-    data = tomllib.loads(files("timeline").joinpath("rules/en.toml").read_text(encoding="utf-8"))
-    seeds = shared_folder("seeds")
-    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))] if seeds else []
-    texts.append("It was not scheduled, but its plans to meet were. Their talks end Monday.")
-    fragments = load_rules("en").fragments
-    cues = {name: _expand(cue, fragments, name, set()) for name, cue in data["cues"].items()}
-    assert any(merge_lookbehinds(cue) != cue for cue in cues.values())
-    for cue in cues.values():
-        merged = re.compile(merge_lookbehinds(cue), re.IGNORECASE)
-        plain = re.compile(cue, re.IGNORECASE)
+    texts = [
+        *seed_texts(),
+        "It was not scheduled, but its plans to meet were. Their talks end Monday.",
+    ]
+    cues = shipped_cues()
+    assert any(merge_lookbehinds(cue) != cue for cue in cues)
+    for cue in cues:
         for text in texts:
-            assert [m.span() for m in merged.finditer(text)] == [
-                m.span() for m in plain.finditer(text)
-            ]
+            assert spans(merge_lookbehinds(cue), text) == spans(cue, text)

@@ -1,14 +1,12 @@
 """Rewriting a pattern to match faster (timeline.regex_rewrite) keeps every match."""
 
 import re
-import tomllib
-from importlib.resources import files
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tests.conftest import shared_folder
+from tests.conftest import seed_texts, shipped_cues, spans
 from timeline.regex_rewrite import rewrite
 from timeline.rules import _expand, load_rules
 
@@ -76,9 +74,8 @@ WORDS = st.lists(
 @example(text="we were in into the days; its day, tho da; red shred last- later wass intot")
 @example(text="the next plans, its plans, a next -expected expected")
 def test_a_rewritten_pattern_finds_what_the_pattern_finds(pattern: str, text: str) -> None:
-    rewritten = re.compile(rewrite(pattern), re.IGNORECASE)
-    plain = re.compile(pattern, re.IGNORECASE)
-    assert [m.span() for m in rewritten.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert spans(rewrite(pattern), text) == spans(pattern, text)
+    rewritten, plain = re.compile(rewrite(pattern), re.I), re.compile(pattern, re.I)
     assert [m.groupdict() for m in rewritten.finditer(text)] == [
         m.groupdict() for m in plain.finditer(text)
     ]
@@ -112,12 +109,12 @@ def test_a_pattern_it_cannot_factor_is_left_as_it_is(pattern: str) -> None:
 
 
 def test_the_shipped_patterns_find_the_same_rewritten() -> None:
-    data = tomllib.loads(files("timeline").joinpath("rules/en.toml").read_text(encoding="utf-8"))
-    seeds = shared_folder("seeds")
-    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))] if seeds else []
-    texts.append("It was not scheduled, but its plans to meet were. Their talks end Monday.")
+    texts = [
+        *seed_texts(),
+        "It was not scheduled, but its plans to meet were. Their talks end Monday.",
+    ]
     rules = load_rules("en")
-    patterns = [_expand(cue, rules.fragments, name, set()) for name, cue in data["cues"].items()]
+    patterns = shipped_cues()
     # Each rule without its named groups, which its fragments may repeat.
     patterns += [
         re.sub(r"\(\?P<\w+>", "(?:", _expand(rule.rule.pattern, rules.fragments, "", set()))
@@ -125,9 +122,5 @@ def test_the_shipped_patterns_find_the_same_rewritten() -> None:
     ]
     assert sum(rewrite(pattern) != pattern for pattern in patterns) > 10
     for pattern in patterns:
-        rewritten = re.compile(rewrite(pattern), re.IGNORECASE)
-        plain = re.compile(pattern, re.IGNORECASE)
         for text in texts:
-            assert [m.span() for m in rewritten.finditer(text)] == [
-                m.span() for m in plain.finditer(text)
-            ]
+            assert spans(rewrite(pattern), text) == spans(pattern, text)

@@ -3,7 +3,7 @@
 import re
 from datetime import date
 
-from tests.conftest import shared_folder
+from tests.conftest import seed_texts
 from timeline import rule_index
 from timeline.rules import RuleSet, load_rules
 from timeline.tagger import tag
@@ -38,8 +38,7 @@ def _fields(rules: RuleSet) -> dict[str, object]:
 def test_the_index_never_changes_what_the_tagger_finds() -> None:
     rules = load_rules("en")
     brute = _brute_force(rules)
-    seeds = shared_folder("seeds")
-    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))] if seeds else []
+    texts = seed_texts()
     texts += [example.text for rule in rules.rules for example in rule.rule.examples]
     texts += [text for rule in rules.rules for text in rule.rule.counterexamples]
     reference = date(2023, 6, 20)

@@ -8,7 +8,7 @@ from importlib.resources import files
 
 import pytest
 
-from tests.conftest import shared_folder
+from tests.conftest import seed_texts
 from timeline import tag
 from timeline.errors import RuleDataError
 from timeline.rules import CompiledRule, RuleSet, load_rules, parse_rules, prefilter_pattern
@@ -174,8 +174,7 @@ def test_factoring_the_prefilter_keeps_every_hit() -> None:
     assert factored.pattern != plain.pattern
     texts = [example.text for rule in RULES.rules for example in rule.rule.examples]
     texts += [text for rule in RULES.rules for text in rule.rule.counterexamples]
-    seeds = shared_folder("seeds")
-    texts += [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))] if seeds else []
+    texts += seed_texts()
     for text in texts:
         lowered = text.lower()
         expected = [(m.span(), m.start("core")) for m in plain.finditer(lowered)]

@@ -1,7 +1,8 @@
 """Rewrite a pattern so that it matches faster, every match the same.
 
-Two rewrites, both where a pattern is compiled (the rule file reads as it was written):
+Three rewrites, all where a pattern is compiled (the rule file reads as it was written):
 
+- **Look-behinds merged**, by width: see :mod:`timeline.regex_lookbehinds`.
 - **Words into tries.** The rule file lists words as alternations:
   ``(?:rose|fell|came|caught|went)``. The regex engine tries each alternative in turn
   wherever it looks, so a cue of a hundred verbs makes a hundred tries at every word. A trie
@@ -21,6 +22,8 @@ from __future__ import annotations
 import re
 from typing import TypeAlias
 
+from timeline.regex_lookbehinds import merge_lookbehinds
+
 #: A trie of words: each next character to the rest; "" marks the end of a word.
 _Node: TypeAlias = dict[str, "_Node"]
 
@@ -36,19 +39,21 @@ _FLAGS = re.compile(r"\(\?[aiLmsux]*(?:-[imsx]+)?[:)]")
 
 
 def rewrite(pattern: str) -> str:
-    """``pattern`` with its words in tries and its letters before their look-behinds.
+    """``pattern`` with its look-behinds merged, its words in tries and its letters before
+    their look-behinds.
 
     >>> rewrite(r"\\b(?:was|were|went|last(?!-)|rose)\\b")
     '\\\\b(?:w(?:as|e(?:re|nt))|last(?!-)|rose)\\\\b'
     >>> rewrite(r"(?:was|were)s")  # "wass" or "weres": the order could matter
     '(?:was|were)s'
     """
+    merged = merge_lookbehinds(pattern)
     try:
-        alternatives, end = _alternatives(pattern, 0)
+        alternatives, end = _alternatives(merged, 0)
     except _Unreadable:
-        return pattern
+        return merged
     # A pattern this cannot read is left as it is (the regex compiler reports a broken one).
-    return "|".join(alternatives) if end == len(pattern) else pattern
+    return "|".join(alternatives) if end == len(merged) else merged
 
 
 class _Unreadable(Exception):
@@ -138,7 +143,7 @@ def _opener(pattern: str, index: int) -> str:
     """The opening of the group at ``index``: "(", "(?:", "(?<!", "(?P<name>", "(?-i:"..."""
     if not pattern.startswith("(?", index):
         return "("
-    for opener in ("(?:", "(?<=", "(?<!", "(?=", "(?!"):
+    for opener in ("(?:", *_LOOKAROUNDS):
         if pattern.startswith(opener, index):
             return opener
     if pattern.startswith("(?(", index):

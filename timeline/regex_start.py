@@ -30,9 +30,9 @@ _c: Any = importlib.import_module("re._constants")
 _FOLDED = str.maketrans(
     dict.fromkeys("123456789", "0") | dict.fromkeys("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", " ")
 )
-_LARGEST_RANGE = 256
+_LARGEST_RANGE = 256  # a wider class ([^...], [\u0000-\uffff]) is "anything"
 #: A class of more characters ("[A-Z]") tells too little of a start to be worth listing.
-_WIDEST_CLASS = 12  # a wider class ([^...], [\u0000-\uffff]) is "anything"
+_WIDEST_CLASS = 12
 _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
 

@@ -48,7 +48,6 @@ from timeline.cues import Cues, parse_cues
 from timeline.errors import RuleDataError
 from timeline.holidays import is_holiday_rule
 from timeline.mentions import TimexType
-from timeline.regex_lookbehinds import merge_lookbehinds
 from timeline.regex_rewrite import rewrite
 from timeline.regex_start import guarded
 
@@ -281,7 +280,7 @@ def _compile(text: str, where: str) -> re.Pattern[str]:
 
 def _compile_plain(text: str, where: str, flags: int) -> re.Pattern[str]:
     try:
-        return re.compile(rewrite(merge_lookbehinds(text)), flags)
+        return re.compile(rewrite(text), flags)
     except re.error as err:
         raise RuleDataError(f"{where}: pattern does not compile: {err}") from err
 

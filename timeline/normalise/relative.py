@@ -299,7 +299,7 @@ def _step_around(ctx: Context, granularity: str, *, dated: bool) -> int:
     side = _AROUND.match(ctx.text, ctx.end)
     if side is None or _APPOSITION.search(ctx.text, max(0, ctx.start - 3), ctx.start):
         return 0
-    if (not dated or granularity != DAY) and not _stands_alone(ctx):
+    if (not dated or granularity != DAY) and not _alone(ctx, side):
         return 0
     return 1 if side["side"].lower() == "after" else -1
 
@@ -308,7 +308,11 @@ def _stands_alone(ctx: Context) -> bool:
     """Whether the mention is followed by a "before" or "after" with no event after it to
     count from: "the day before.", "met the day before to decorate" (see [cues] alone)."""
     side = _AROUND.match(ctx.text, ctx.end)
-    return side is not None and ctx.rules.cues.alone.match(ctx.text, side.end()) is not None
+    return side is not None and _alone(ctx, side)
+
+
+def _alone(ctx: Context, side: re.Match[str]) -> bool:
+    return ctx.rules.cues.alone.match(ctx.text, side.end()) is not None
 
 
 def resolve_offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
