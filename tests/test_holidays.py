@@ -82,3 +82,26 @@ def test_a_feast_in_a_year_its_calendar_does_not_keep_is_still_found() -> None:
     # The package keeps Diwali for recent years only: 1962 falls back to the nearest one kept.
     found = tag("In 1962, families lit lamps on Diwali.", reference=date(2023, 6, 20))
     assert [(m.text, m.value[:4]) for m in found] == [("1962", "1962"), ("Diwali", "2022")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "year"),
+    [
+        pytest.param("Talks will resume in the new year.", date(2023, 12, 29), "2024", id="ahead"),
+        pytest.param("The new year began calmly.", date(2024, 1, 3), "2024", id="just-begun"),
+        pytest.param("Fireworks welcomed the new year.", date(1999, 1, 1), "1999", id="on-the-day"),
+        pytest.param("It will tour in the new year.", date(2024, 10, 29), "2025", id="later"),
+    ],
+)
+def test_the_new_year_is_the_year_a_new_years_day_near_the_reference_opens(
+    text: str, reference: date, year: str
+) -> None:
+    assert [(m.text.lower(), m.value) for m in tag(text, reference=reference)] == [
+        ("the new year", year)
+    ]
+
+
+def test_a_feast_before_week_names_the_week_it_falls_in() -> None:
+    # The unit is the week's, not the feast's: Easter 2000 fell on Sunday, April 23.
+    found = tag("Pilgrims arrived as Easter week began.", reference=date(2000, 4, 17))
+    assert [(m.text, m.value) for m in found] == [("Easter week", "2000-W16")]

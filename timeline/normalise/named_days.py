@@ -15,6 +15,7 @@ from timeline.normalise.points import (
     WEEK,
     WEEKEND,
     Point,
+    calendar_unit,
     finer_or_equal,
     point_of,
     shift,
@@ -42,7 +43,8 @@ def _nth_weekday_spec(groups: dict[str, str], rules: RuleSet) -> str | None:
 
 def resolve_holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     """Resolve "Thanksgiving", "last Christmas", "Easter 1998", "the first Tuesday of November":
-    the year as for a month-day."""
+    the year as for a month-day. A unit with no ``rel`` is the period the day opens ("the new
+    year")."""
     rules, ref = ctx.rules, ctx.reference
     if "nth" in groups and "month" not in groups:
         # "the second Friday of the month", "of next month": a month told by the text
@@ -79,7 +81,8 @@ def resolve_holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) ->
             day = named or nearest(days, ref, ctx)  # a year its calendar does not keep
     if day is None:
         return None
-    point = Point(DAY, day)
+    grain = calendar_unit(rules, groups["unit"])[0] if rel is None and "unit" in groups else DAY
+    point = point_of(day, grain or DAY)
     return Resolution(str(point), mod_of(groups, rule, rules), point)
 
 
@@ -99,7 +102,10 @@ def _month_meant(groups: dict[str, str], ctx: Context) -> Point | None:
 def resolve_week_of(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     """Resolve "the week of March 6", "Easter week", "the first week of April": the ISO week
     (or weekend) holding that day."""
-    named = (resolve_holiday if "holiday" in groups else resolve_calendar)(groups, rule, ctx)
+    if "holiday" in groups:  # the week's unit is not the feast's ("Easter week")
+        named = resolve_holiday({k: v for k, v in groups.items() if k != "unit"}, rule, ctx)
+    else:
+        named = resolve_calendar(groups, rule, ctx)
     if named is None or named.point is None:
         return None
     day = named.point.start
