@@ -99,28 +99,34 @@ def _month_meant(groups: dict[str, str], ctx: Context) -> Point | None:
     return None if step is None else shift(point_of(ctx.reference, MONTH), step)
 
 
+#: The ISO weekday a weekend starts on; a month's n-th weekend is that of its n-th Saturday.
+_SATURDAY = 6
+
+
 def resolve_week_of(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
-    """Resolve "the week of March 6", "Easter week", "the first week of April": the ISO week
-    (or weekend) holding that day."""
-    if "holiday" in groups:  # the week's unit is not the feast's ("Easter week")
-        named = resolve_holiday({k: v for k, v in groups.items() if k != "unit"}, rule, ctx)
-    else:
-        named = resolve_calendar(groups, rule, ctx)
+    """Resolve "the week of March 6", "Easter week", "the first week of April", "the second
+    weekend of October": the ISO week (or weekend) holding that day."""
+    day_groups = {k: v for k, v in groups.items() if k != "unit"}  # the unit is the week's
+    named = (resolve_holiday if "holiday" in groups else resolve_calendar)(day_groups, rule, ctx)
     if named is None or named.point is None:
         return None
     day = named.point.start
+    weekend = groups.get("unit", "").lower() == "weekend"
     if "nth" in groups and named.point.granularity == MONTH:  # "the first week of April"
         nth = lookup_int(ctx.rules, "nth", groups["nth"])
         if nth is None:
             return None
-        if nth < 0:  # the week of the month's last day
+        if nth < 0:  # the week of the month's last day, the weekend of its last Saturday
             day = shift(named.point, 1).start - timedelta(days=1)
-        else:
+            if weekend:
+                day -= timedelta(days=(day.isoweekday() - _SATURDAY) % 7)
+        else:  # the week of its first day plus some, the weekend of its n-th Saturday
+            if weekend:
+                day += timedelta(days=(_SATURDAY - day.isoweekday()) % 7)
             day += timedelta(days=7 * (nth - 1))
     elif named.point.granularity != DAY:
         return None
-    weekend = groups.get("unit", "").lower() == "weekend"
-    if weekend and day.isoweekday() == 1:  # "Memorial Day weekend": the one the Monday ends
+    elif weekend and day.isoweekday() == 1:  # "Memorial Day weekend": the one the Monday ends
         day -= timedelta(days=1)
     point = point_of(day, WEEKEND if weekend else WEEK)
     return Resolution(str(point), named.mod, point)
