@@ -418,6 +418,12 @@ def test_the_edges_of_the_calendar_drop_what_they_cannot_name(reference: date) -
             id="the-following-day-after-a-coarser-date-follows-the-last-day-named",
         ),
         pytest.param(
+            "Sixty years ago today the satellite went up; the following day the papers had it.",
+            date(2017, 10, 4),
+            ["1957-10-04", "1957-10-05"],
+            id="a-day-counted-back-from-today-is-the-day-the-story-goes-on-from",
+        ),
+        pytest.param(
             "On June 6, 1944, the troops came ashore. The following day, more arrived. "
             "Paris would be freed by the end of August.",
             date(2004, 6, 6),

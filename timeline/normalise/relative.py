@@ -359,8 +359,8 @@ def resolve_offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> 
         return _anchored_duration(groups, rule, ctx, point)
     if "frame" in groups and count is not None:  # "a year ago today", "20 years ago this week"
         framed = _framed(groups["frame"], granularity, direction * int(count), ctx)
-        if framed is not None:
-            return Resolution(str(framed), mod)
+        if framed is not None:  # a day the story may go on from ("the following day")
+            return Resolution(str(framed), mod, framed)
     # Not an anchor: "a year earlier" twice in a row both count from the same date.
     return Resolution(str(point), mod)
 
