@@ -195,16 +195,17 @@ class _Moment(NamedTuple):
 
 def _moment(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> _Moment | None:
     """The day and time a clock time names: the day named with it, else the day in focus."""
+    closing = _range_end(rule, ctx) if groups.keys().isdisjoint(_DAY) else None
+    end = {} if closing is None else rule.captures(closing)
+    groups = _half_of_day_of_closing(groups, end, ctx)
     clock = clock_of(groups, ctx)
     if clock is None:
         return None
     hour, minute, tonight = clock
     if groups.keys().isdisjoint(_DAY):
-        closing = _range_end(rule, ctx)
         if _habitual(closing, ctx):  # "open from 7 a.m. to 10 p.m. daily": any day's
             return _Moment(None, hour, minute, named=False)
         # "between 4 p.m. and 9 p.m. on Tuesday": the day named after the range's end
-        end = {} if closing is None else rule.captures(closing)
         if not end.keys().isdisjoint(_DAY):
             groups = {**groups, **{k: v for k, v in end.items() if k in _DAY_GROUPS}}
             ends = clock_of(end, ctx)
@@ -230,6 +231,21 @@ def _moment(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> _Moment
         # with (TimeML writes it as the day before at T24:00).
         day -= timedelta(days=1)
     return _Moment(day, hour, minute, named)
+
+
+def _half_of_day_of_closing(
+    groups: dict[str, str], end: dict[str, str], ctx: Context
+) -> dict[str, str]:
+    """The groups of a range's opening time written without a.m. or p.m.: it takes the closing
+    time's ("from 5:30 to 8 p.m."), unless that would put it after the closing ("from 11:30 to
+    1 p.m.")."""
+    if "ampm" in groups or "ampm" not in end:
+        return groups
+    borrowed = {**groups, "ampm": end["ampm"]}
+    opens, closes = clock_of(borrowed, ctx), clock_of(end, ctx)
+    if opens is None or closes is None or opens[:2] > closes[:2]:
+        return groups
+    return borrowed
 
 
 def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
