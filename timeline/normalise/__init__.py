@@ -6,12 +6,12 @@ bare month or weekday points. It finds nothing in text (that is :mod:`timeline.t
 knows no words (those are in the rule file's lexicons).
 
 One module per family of expressions: ``calendar_dates`` (named dates), ``named_days``
-(holidays, and days and weeks placed in a month or beside a day), ``relative``
-(counted from a date), ``lengths`` (amounts of time and sets), ``clock`` (days named from
-the reference, times of day); ``years`` chooses the year of a date written without one and
-``reporting`` the period a financial report speaks of. Each rule ``kind`` has one resolver;
-to add a kind, add it to ``Kind`` in :mod:`timeline.rules` and its function to
-``_RESOLVERS`` below.
+(holidays, and days and weeks placed in a month or beside a day), ``relative`` (counted
+from a date), ``offsets`` (amounts counted from one: "two years ago"), ``lengths`` (amounts
+of time and sets), ``clock`` (days named from the reference, times of day); ``years``
+chooses the year of a date written without one and ``reporting`` the period a financial
+report speaks of. Each rule ``kind`` has one resolver; to add a kind, add it to ``Kind`` in
+:mod:`timeline.rules` and its function to ``_RESOLVERS`` below.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from timeline.normalise.clock import resolve_ref, resolve_time
 from timeline.normalise.context import Context, Resolution, mod_of
 from timeline.normalise.lengths import resolve_amount, resolve_set
 from timeline.normalise.named_days import resolve_day_beside, resolve_holiday, resolve_week_of
+from timeline.normalise.offsets import resolve_offset
 from timeline.normalise.points import HALF, QUARTER, Point
-from timeline.normalise.relative import resolve_offset, resolve_relative
+from timeline.normalise.relative import resolve_relative
 from timeline.rules import CompiledRule
 
 __all__ = ["HALF", "QUARTER", "RANGE_CONNECTOR", "Context", "Point", "Resolution", "resolve"]
