@@ -418,6 +418,20 @@ def test_the_edges_of_the_calendar_drop_what_they_cannot_name(reference: date) -
             id="the-following-day-after-a-coarser-date-follows-the-last-day-named",
         ),
         pytest.param(
+            "The fair ended on Wednesday, March 1, and the previous weekend was busy. The review "
+            "ends on Friday, March 24, and the banks merge their systems the following weekend.",
+            date(2023, 3, 10),
+            ["2023-03-01", "2023-W08-WE", "2023-03-24", "2023-W12-WE"],
+            id="the-following-weekend-after-a-weekday-is-the-one-its-week-ends-with",
+        ),
+        pytest.param(
+            "The summit opens on Wednesday, Feb. 22. Aides said talks had begun the previous "
+            "weekend.",
+            date(2023, 1, 11),
+            ["2023-02-22", "2023-W07-WE"],
+            id="the-previous-weekend-counts-from-the-day-in-focus-whatever-the-tense",
+        ),
+        pytest.param(
             "Sixty years ago today the satellite went up; the following day the papers had it.",
             date(2017, 10, 4),
             ["1957-10-04", "1957-10-05"],

@@ -83,6 +83,15 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
                 # "ended on Monday [the day of the report] ... over the weekend": as with no
                 # day named, the weekend just past, unless the sentence looks ahead
                 count = 0 if base.isoweekday() >= 6 or ctx.tense > 0 else -1
+            elif (
+                granularity == WEEKEND
+                and count is not None
+                and count > 0
+                and base.isoweekday() < _SATURDAY
+            ):
+                # "ends on Friday, Feb. 24 ... the following weekend": the one that day's week
+                # ends with
+                count -= 1
         elif granularity == DAY and "rel" in groups and ctx.last_day is not None:
             # "won on Saturday night ... wrote it in the winter of 1993 ... bidding began the
             # following day": the day after the last day named
@@ -177,12 +186,14 @@ def _told_in_the_past(ctx: Context, granularity: str) -> bool:
 def _weekend_of_the_report(groups: dict[str, str], anchor: Point, ctx: Context) -> bool:
     """Whether "the weekend" is counted from the report rather than from the date in focus:
     the tense points away from that date, or a plain "the weekend" (not "that weekend", "the
-    weekend before") comes after a date more than a week from the report."""
+    weekend before") comes after a date more than a week from the report. "The previous
+    weekend" and "the following weekend" always count from that date."""
+    if "rel" in groups:
+        return False
     if ctx.points_away_from(anchor.start):
         return True
     return (
-        "rel" not in groups
-        and not _points_back(groups["anaphor"])
+        not _points_back(groups["anaphor"])
         and _AROUND.match(ctx.text, ctx.end) is None
         and abs((anchor.start - ctx.reference).days) > _WEEKEND_REACH
     )
@@ -274,6 +285,8 @@ _APPOSITION = re.compile(r",\s*$")
 
 #: Units "the ... before" steps by: "the day before", "the year before."
 _STEPPED = frozenset({DAY, WEEK, MONTH, YEAR})
+#: The ISO weekday a weekend starts on.
+_SATURDAY = 6
 #: "the weekend" is near the report: a day named further from it than this (in days) does not
 #: place it, though it places "that weekend" and "the weekend before".
 _WEEKEND_REACH = 7
