@@ -195,8 +195,10 @@ def _shifted(
         base = point_of(ctx.reference, granularity)
         if anchor is not None and (
             (anaphoric and anchor.granularity == DAY and granularity in (DAY, WEEK, WEEKEND))
+            or (anaphoric and anchor.granularity == granularity == WEEK)
             or (moves_on and finer_or_equal(anchor.granularity, granularity))
-        ):  # "June 3 ... a week later": counted from the day last named
+        ):  # "June 3 ... a week later": counted from the day last named; "fell last week, from
+            # 5.5 percent a week earlier": from the week last named
             base = point_of(anchor.start, granularity)
         return shift(base, steps)
     except (ValueError, OverflowError):
