@@ -432,6 +432,12 @@ def test_the_edges_of_the_calendar_drop_what_they_cannot_name(reference: date) -
             id="the-previous-weekend-counts-from-the-day-in-focus-whatever-the-tense",
         ),
         pytest.param(
+            "Forecasters predict ten hurricanes between today and Nov. 30.",
+            date(2022, 6, 1),
+            ["2022-06-01", "2022-11-30"],
+            id="a-day-closing-a-range-that-opens-today-follows-it",
+        ),
+        pytest.param(
             "Sixty years ago today the satellite went up; the following day the papers had it.",
             date(2017, 10, 4),
             ["1957-10-04", "1957-10-05"],

@@ -35,6 +35,8 @@ from timeline.tense import sentence_start, sentence_stop
 RANGE_CONNECTOR = r"(?:[-\u2013]|and|to|through)"
 #: A day number and a connector right before a mention: "from June 30 to ", "Dec. 28-".
 _DAY_RANGE_OPENING = re.compile(rf"\d(?:st|nd|rd|th)?,?\s*{RANGE_TO}\s*$")
+#: What joins a range's opening day, written any way, to its closing one: "today and ".
+_RANGE_JOINT = re.compile(rf",?\s*(?:{RANGE_TO}|and)\s*", re.IGNORECASE)
 
 
 #: What opens a list or range right before the mention, by the granularity of its first item:
@@ -70,14 +72,18 @@ def _closes_list(granularity: str, ctx: Context) -> bool:
 def _after_range_opening(point: Point, ctx: Context) -> Point:
     """Move a day that closes a range to the year after if it would come before the opening day.
 
-    "extended from June 30 to Sept. 30" said in June: Sept. 30 follows June 30.
+    "extended from June 30 to Sept. 30" said in June: Sept. 30 follows June 30, and in
+    "between today and Nov. 30" said in June, Nov. 30 follows today.
     """
     anchor = ctx.anchor
     if (
         anchor is None
         or anchor.granularity != DAY
         or point.start >= anchor.start
-        or _DAY_RANGE_OPENING.search(ctx.text, max(0, ctx.start - 12), ctx.start) is None
+        or (
+            _DAY_RANGE_OPENING.search(ctx.text, max(0, ctx.start - 12), ctx.start) is None
+            and _RANGE_JOINT.fullmatch(ctx.text, max(0, ctx.anchor_end), ctx.start) is None
+        )
     ):
         return point
     try:
