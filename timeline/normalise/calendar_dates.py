@@ -395,8 +395,18 @@ def _season_for(code: str, rel: int | None, ctx: Context) -> Point:
     The season we are in is itself; "this spring" said in winter is the one of this year,
     unless that is past and the text looks ahead ("will be held this spring" in December);
     "last"/"next" step past the current season; a bare "the spring" looks ahead when the text
-    does ("will resume in the spring") and back otherwise.
+    does ("will resume in the spring") and back otherwise. A season closing a range follows
+    the one opening it ("slip from the spring to the fall").
     """
+    anchor = ctx.anchor
+    if (
+        rel is None
+        and anchor is not None
+        and anchor.granularity == SEASON
+        and _RANGE_JOINT.fullmatch(ctx.text, max(0, ctx.anchor_end), ctx.start)
+    ):
+        month = SEASON_START[code]
+        return Point(SEASON, date(anchor.start.year + (month <= anchor.start.month), month, 1))
     ref = ctx.reference
     current = point_of(ref, SEASON)
     candidates = [Point(SEASON, date(ref.year + k, SEASON_START[code], 1)) for k in range(-2, 2)]
