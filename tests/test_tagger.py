@@ -432,6 +432,12 @@ def test_the_edges_of_the_calendar_drop_what_they_cannot_name(reference: date) -
             id="the-previous-weekend-counts-from-the-day-in-focus-whatever-the-tense",
         ),
         pytest.param(
+            "The tax rises take effect on Jan. 1. Stocks still ended the week up 1.2 percent.",
+            date(2012, 12, 22),
+            ["2013-01-01", "2012-W51"],
+            id="the-week-told-in-the-past-after-a-day-ahead-is-the-reports",
+        ),
+        pytest.param(
             "Forecasters predict ten hurricanes between today and Nov. 30.",
             date(2022, 6, 1),
             ["2022-06-01", "2022-11-30"],

@@ -75,6 +75,12 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             and finer_or_equal(anchor.granularity, granularity)
             and not (granularity in (DECADE, CENTURY) and ctx.tense > 0)
             and not (granularity == WEEKEND and _weekend_of_the_report(groups, anchor, ctx))
+            and not (
+                granularity == WEEK
+                and groups["anaphor"].lower() == "the"
+                and "rel" not in groups
+                and ctx.points_away_from(anchor.start)
+            )
         ):  # ("by the end of the decade he wants to retire" and "could take until the weekend"
             # said after a day gone by look ahead from the report; "an update pushed on June 12
             # ... a fix began rolling out over the weekend" said on June 24 is the one just gone)
