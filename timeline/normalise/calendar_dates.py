@@ -26,7 +26,7 @@ from timeline.normalise.points import (
     shift,
 )
 from timeline.normalise.reporting import closing_day, reporting_period, speaks_of_quarter
-from timeline.normalise.weekdays import RANGE_TO, resolve_weekday
+from timeline.normalise.weekdays import RANGE_JOINT, RANGE_TO, resolve_weekday
 from timeline.normalise.years import latest_year_ending, told_as_past, year_for
 from timeline.rules import CompiledRule
 from timeline.tense import sentence_start, sentence_stop
@@ -35,8 +35,8 @@ from timeline.tense import sentence_start, sentence_stop
 RANGE_CONNECTOR = r"(?:[-\u2013]|and|to|through)"
 #: A day number and a connector right before a mention: "from June 30 to ", "Dec. 28-".
 _DAY_RANGE_OPENING = re.compile(rf"\d(?:st|nd|rd|th)?,?\s*{RANGE_TO}\s*$")
-#: What joins a range's opening day, written any way, to its closing one: "today and ".
-_RANGE_JOINT = re.compile(rf",?\s*(?:{RANGE_TO}|and)\s*", re.IGNORECASE)
+#: What joins a range's opening date, written any way, to its closing one: "today and ".
+_RANGE_JOINT = re.compile(",?" + RANGE_JOINT, re.IGNORECASE)
 
 
 #: What opens a list or range right before the mention, by the granularity of its first item:
@@ -82,7 +82,7 @@ def _after_range_opening(point: Point, ctx: Context) -> Point:
         or point.start >= anchor.start
         or (
             _DAY_RANGE_OPENING.search(ctx.text, max(0, ctx.start - 12), ctx.start) is None
-            and _RANGE_JOINT.fullmatch(ctx.text, max(0, ctx.anchor_end), ctx.start) is None
+            and not _joined_to_anchor(ctx)
         )
     ):
         return point
@@ -90,6 +90,11 @@ def _after_range_opening(point: Point, ctx: Context) -> Point:
         return Point(point.granularity, point.start.replace(year=point.start.year + 1))
     except ValueError:  # Feb. 29
         return point
+
+
+def _joined_to_anchor(ctx: Context) -> bool:
+    """Whether only a range's joint stands between the date in focus and the mention."""
+    return _RANGE_JOINT.fullmatch(ctx.text, max(0, ctx.anchor_end), ctx.start) is not None
 
 
 #: The first "hundreds" said of a decade rather than a century: "the 2000s" are 2000-2009,
@@ -403,7 +408,7 @@ def _season_for(code: str, rel: int | None, ctx: Context) -> Point:
         rel is None
         and anchor is not None
         and anchor.granularity == SEASON
-        and _RANGE_JOINT.fullmatch(ctx.text, max(0, ctx.anchor_end), ctx.start)
+        and _joined_to_anchor(ctx)
     ):
         month = SEASON_START[code]
         return Point(SEASON, date(anchor.start.year + (month <= anchor.start.month), month, 1))

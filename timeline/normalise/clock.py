@@ -14,6 +14,7 @@ from timeline.normalise.calendar_dates import resolve_calendar
 from timeline.normalise.context import Context, Resolution, day_from_reference, lookup_int, mod_of
 from timeline.normalise.named_days import resolve_holiday
 from timeline.normalise.points import CENTURY, DAY, DECADE, YEAR, Point
+from timeline.normalise.weekdays import RANGE_JOINT
 from timeline.rules import CompiledRule, RuleSet
 
 
@@ -95,8 +96,7 @@ def _part_of_day(groups: dict[str, str], ctx: Context) -> str:
 #: The groups that name a clock time's day, and the parts of the day a day may carry.
 _DAY_GROUPS = _DAY | {"day", "year", "daypart"}
 #: What joins the two clock times of a range: "4 p.m. to 9 p.m.", "1 a.m.-3 a.m.".
-_CLOCK_JOINT = r"\s*(?:and|to|until|till|through|[-\u2013])\s*"
-_CLOCK_RANGE = re.compile(_CLOCK_JOINT, re.IGNORECASE)
+_CLOCK_RANGE = re.compile(RANGE_JOINT, re.IGNORECASE)
 
 
 def _range_end(rule: CompiledRule, ctx: Context) -> re.Match[str] | None:
@@ -106,7 +106,7 @@ def _range_end(rule: CompiledRule, ctx: Context) -> re.Match[str] | None:
 
 
 #: What leads to a clock time from the one that opens its range ("from 10 p.m. to ").
-_CLOCK_RANGE_BEFORE = re.compile(_CLOCK_JOINT + "$", re.IGNORECASE)
+_CLOCK_RANGE_BEFORE = re.compile(RANGE_JOINT + "$", re.IGNORECASE)
 #: How far back the clock time opening a range may start.
 _CLOCK_RANGE_REACH = 30
 

@@ -12,10 +12,11 @@ from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
 from timeline.normalise.points import (
     DAY,
     MONTH,
+    SATURDAY,
+    UNIT_GRANULARITY,
     WEEK,
     WEEKEND,
     Point,
-    calendar_unit,
     finer_or_equal,
     point_of,
     shift,
@@ -43,8 +44,7 @@ def _nth_weekday_spec(groups: dict[str, str], rules: RuleSet) -> str | None:
 
 def resolve_holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
     """Resolve "Thanksgiving", "last Christmas", "Easter 1998", "the first Tuesday of November":
-    the year as for a month-day. A unit with no ``rel`` is the period the day opens ("the new
-    year")."""
+    the year as for a month-day. A ``frame`` is the period the day opens ("the new year")."""
     rules, ref = ctx.rules, ctx.reference
     if "nth" in groups and "month" not in groups:
         # "the second Friday of the month", "of next month": a month told by the text
@@ -81,8 +81,12 @@ def resolve_holiday(groups: dict[str, str], rule: CompiledRule, ctx: Context) ->
             day = named or nearest(days, ref, ctx)  # a year its calendar does not keep
     if day is None:
         return None
-    grain = calendar_unit(rules, groups["unit"])[0] if rel is None and "unit" in groups else DAY
-    point = point_of(day, grain or DAY)
+    frame = (
+        UNIT_GRANULARITY.get(str(rules.lookup("frame", groups["frame"])))
+        if "frame" in groups
+        else None
+    )
+    point = point_of(day, frame or DAY)
     return Resolution(str(point), mod_of(groups, rule, rules), point)
 
 
@@ -97,10 +101,6 @@ def _month_meant(groups: dict[str, str], ctx: Context) -> Point | None:
         return point_of(ctx.reference, MONTH)
     step = lookup_int(ctx.rules, "rel", groups.get("rel", ""))
     return None if step is None else shift(point_of(ctx.reference, MONTH), step)
-
-
-#: The ISO weekday a weekend starts on; a month's n-th weekend is that of its n-th Saturday.
-_SATURDAY = 6
 
 
 def resolve_week_of(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Resolution | None:
@@ -119,10 +119,10 @@ def resolve_week_of(groups: dict[str, str], rule: CompiledRule, ctx: Context) ->
         if nth < 0:  # the week of the month's last day, the weekend of its last Saturday
             day = shift(named.point, 1).start - timedelta(days=1)
             if weekend:
-                day -= timedelta(days=(day.isoweekday() - _SATURDAY) % 7)
+                day -= timedelta(days=(day.isoweekday() - SATURDAY) % 7)
         else:  # the week of its first day plus some, the weekend of its n-th Saturday
             if weekend:
-                day += timedelta(days=(_SATURDAY - day.isoweekday()) % 7)
+                day += timedelta(days=(SATURDAY - day.isoweekday()) % 7)
             day += timedelta(days=7 * (nth - 1))
     elif named.point.granularity != DAY:
         return None

@@ -55,6 +55,8 @@ UNIT_GRANULARITY = {
 #: How many days or months one unit of each granularity moves a point.
 MONTHS_PER = {CENTURY: 1200, DECADE: 120, YEAR: 12, HALF: 6, SEASON: 12, QUARTER: 3, MONTH: 1}
 
+#: The ISO weekday a weekend starts on.
+SATURDAY = 6
 
 _DAYS_PER = {WEEK: 7, WEEKEND: 7, DAY: 1}
 

@@ -15,6 +15,7 @@ from timeline.normalise.points import (
     MONTH,
     MONTHS_PER,
     QUARTER,
+    SATURDAY,
     UNIT_GRANULARITY,
     WEEK,
     WEEKEND,
@@ -73,27 +74,18 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
         elif (
             anchor is not None
             and finer_or_equal(anchor.granularity, granularity)
-            and not (granularity in (DECADE, CENTURY) and ctx.tense > 0)
-            and not (granularity == WEEKEND and _weekend_of_the_report(groups, anchor, ctx))
-            and not (
-                granularity == WEEK
-                and groups["anaphor"].lower() == "the"
-                and "rel" not in groups
-                and ctx.points_away_from(anchor.start)
-            )
-        ):  # ("by the end of the decade he wants to retire" and "could take until the weekend"
-            # said after a day gone by look ahead from the report; "an update pushed on June 12
-            # ... a fix began rolling out over the weekend" said on June 24 is the one just gone)
+            and not _counted_from_the_report(groups, granularity, anchor, ctx)
+        ):
             base = _period_in_focus(ctx, anchor, granularity).start
             if granularity == WEEKEND and "rel" not in groups and base == ctx.reference:
                 # "ended on Monday [the day of the report] ... over the weekend": as with no
                 # day named, the weekend just past, unless the sentence looks ahead
-                count = 0 if base.isoweekday() >= 6 or ctx.tense > 0 else -1
+                count = 0 if base.isoweekday() >= SATURDAY or ctx.tense > 0 else -1
             elif (
                 granularity == WEEKEND
                 and count is not None
                 and count > 0
-                and base.isoweekday() < _SATURDAY
+                and base.isoweekday() < SATURDAY
             ):
                 # "ends on Friday, Feb. 24 ... the following weekend": the one that day's week
                 # ends with
@@ -116,7 +108,7 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             count = 0 if ctx.tense > 0 else -1  # the quarter reported on, or the one under way
         elif granularity == WEEKEND and "rel" not in groups:
             # "over the weekend": the one just past, unless the sentence looks ahead
-            count = 0 if ctx.reference.isoweekday() >= 6 or ctx.tense > 0 else -1
+            count = 0 if ctx.reference.isoweekday() >= SATURDAY or ctx.tense > 0 else -1
         if granularity in _STEPPED and "rel" not in groups:
             count = _step_around(ctx, granularity, dated=base is not ctx.reference)
         elif granularity == WEEKEND and "rel" not in groups:  # "the weekend before."
@@ -189,20 +181,36 @@ def _told_in_the_past(ctx: Context, granularity: str) -> bool:
     )
 
 
-def _weekend_of_the_report(groups: dict[str, str], anchor: Point, ctx: Context) -> bool:
-    """Whether "the weekend" is counted from the report rather than from the date in focus:
-    the tense points away from that date, or a plain "the weekend" (not "that weekend", "the
-    weekend before") comes after a date more than a week from the report. "The previous
-    weekend" and "the following weekend" always count from that date."""
-    if "rel" in groups:
-        return False
-    if ctx.points_away_from(anchor.start):
-        return True
-    return (
-        not _points_back(groups["anaphor"])
-        and _AROUND.match(ctx.text, ctx.end) is None
-        and abs((anchor.start - ctx.reference).days) > _WEEKEND_REACH
-    )
+def _counted_from_the_report(
+    groups: dict[str, str], granularity: str, anchor: Point, ctx: Context
+) -> bool:
+    """Whether the period is counted from the report, though a date as fine is in focus.
+
+    - A decade or century the text looks ahead to: "by the end of the decade he wants to
+      retire".
+    - "the weekend" when the tense points away from that date ("could take until the
+      weekend" after a day gone by), or when a plain "the weekend" (not "that weekend", "the
+      weekend before") comes after a date more than a week from the report ("an update
+      pushed on June 12 ... a fix began rolling out over the weekend", said on June 24).
+      "The previous weekend" and "the following weekend" always count from that date.
+    - "the week" when the tense points away from that date: "take effect on Jan. 1. Stocks
+      ended the week up".
+    """
+    plain = "rel" not in groups
+    if granularity in (DECADE, CENTURY):
+        return ctx.tense > 0
+    if granularity == WEEKEND:
+        return plain and (
+            ctx.points_away_from(anchor.start)
+            or (
+                not _points_back(groups["anaphor"])
+                and _AROUND.match(ctx.text, ctx.end) is None
+                and abs((anchor.start - ctx.reference).days) > _WEEKEND_REACH
+            )
+        )
+    if granularity == WEEK:
+        return plain and groups["anaphor"].lower() == "the" and ctx.points_away_from(anchor.start)
+    return False
 
 
 def _named_just_before(ctx: Context, granularity: str) -> bool:
@@ -291,8 +299,6 @@ _APPOSITION = re.compile(r",\s*$")
 
 #: Units "the ... before" steps by: "the day before", "the year before."
 _STEPPED = frozenset({DAY, WEEK, MONTH, YEAR})
-#: The ISO weekday a weekend starts on.
-_SATURDAY = 6
 #: "the weekend" is near the report: a day named further from it than this (in days) does not
 #: place it, though it places "that weekend" and "the weekend before".
 _WEEKEND_REACH = 7

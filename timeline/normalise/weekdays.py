@@ -17,6 +17,8 @@ from timeline.normalise.points import DAY, Point
 #: What leads from the first day of a range to the last, where "and" would make a list:
 #: "from Monday to Friday", "from June 30 until Sept. 30".
 RANGE_TO = r"(?:[-\u2013]|to|through|until|till)"
+#: What joins the two ends of a range, or of a list of two: "4 p.m. to 9 p.m.", "today and ".
+RANGE_JOINT = rf"\s*(?:{RANGE_TO}|and)\s*"
 #: A word and a connector right before a mention: "from Monday to ", "Monday through ". The
 #: word is a weekday if the rule file's lexicon says so.
 _WEEKDAY_RANGE_OPENING = re.compile(rf"(?P<word>[^\W\d_]+)\s*{RANGE_TO}\s*$", re.IGNORECASE)
