@@ -62,6 +62,9 @@ class Cues:
     #: date is no day of the story, and a year so named is a comparison ("its highest since
     #: 2008"), not the year the story is in.
     since: re.Pattern[str]
+    #: Right before a date, the report's present opening a range it closes ("between now and
+    #: Nov. 30"): the date follows the report.
+    from_now: re.Pattern[str]
     #: Matched right after the "before" or "after" of "the day before": what follows shows
     #: the word stands alone ("the day before.", "the day before to decorate"), with no event
     #: after it to count from ("the day before the vote").

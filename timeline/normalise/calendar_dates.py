@@ -37,6 +37,8 @@ RANGE_CONNECTOR = r"(?:[-\u2013]|and|to|through)"
 _DAY_RANGE_OPENING = re.compile(rf"\d(?:st|nd|rd|th)?,?\s*{RANGE_TO}\s*$")
 #: What joins a range's opening date, written any way, to its closing one: "today and ".
 _RANGE_JOINT = re.compile(",?" + RANGE_JOINT, re.IGNORECASE)
+#: How far before a day the "now and " that opens its range may begin.
+_FROM_NOW_REACH = 24
 
 
 #: What opens a list or range right before the mention, by the granularity of its first item:
@@ -73,8 +75,13 @@ def _after_range_opening(point: Point, ctx: Context) -> Point:
     """Move a day that closes a range to the year after if it would come before the opening day.
 
     "extended from June 30 to Sept. 30" said in June: Sept. 30 follows June 30, and in
-    "between today and Nov. 30" said in June, Nov. 30 follows today.
+    "between today and Nov. 30" (or "between now and Nov. 30") said in June, Nov. 30 follows
+    today.
     """
+    if point.start < ctx.reference and ctx.rules.cues.from_now.search(
+        ctx.text, max(0, ctx.start - _FROM_NOW_REACH), ctx.start
+    ):
+        return _a_year_on(point)
     anchor = ctx.anchor
     if (
         anchor is None
@@ -86,9 +93,14 @@ def _after_range_opening(point: Point, ctx: Context) -> Point:
         )
     ):
         return point
+    return _a_year_on(point)
+
+
+def _a_year_on(point: Point) -> Point:
+    """The same day a year later (Feb. 29 stays as it is)."""
     try:
         return Point(point.granularity, point.start.replace(year=point.start.year + 1))
-    except ValueError:  # Feb. 29
+    except ValueError:
         return point
 
 
