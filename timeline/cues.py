@@ -43,6 +43,9 @@ class Cues:
     #: The opening of a relative clause set off by commas (", who"): a mention inside one
     #: takes its tense from the clause ("Celtic, who host Rangers on Sunday, were held").
     aside: re.Pattern[str]
+    #: "after" and a participle ("will miss six weeks after undergoing surgery Friday"): the
+    #: clause it opens tells an earlier event, which the tense before it does not reach.
+    anterior: re.Pattern[str]
     #: What joins a verb to the mention and counts as no distance ("arrested on Sunday will
     #: appear": the verb before is as near as the one after).
     joint: re.Pattern[str]

@@ -52,6 +52,14 @@ def future_governs(rules: RuleSet, text: str, position: int, reach: int) -> bool
     return ahead is not None and (back is None or back < ahead)
 
 
+def _last_start(cue: re.Pattern[str], text: str, stop: int) -> int | None:
+    """Where the last match of ``cue`` within ``text[:stop]`` starts, if any."""
+    last = None
+    for found in cue.finditer(text, 0, stop):
+        last = found.start()
+    return last
+
+
 def _last_end(cue: re.Pattern[str], text: str, start: int, stop: int) -> int | None:
     """Where the last match of ``cue`` within ``text[start:stop]`` ends, if any."""
     last = None
@@ -119,6 +127,11 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     if stops:
         right = right[: min(stops)]
     left, right = _within_aside(rules, left, length, right)
+    # "will resume Monday after failing to reach a verdict Friday afternoon": what the clause
+    # of "after" and a participle tells came before, whatever the tense before it.
+    anterior = _last_start(rules.cues.anterior, left, len(left) - length)
+    if anterior is not None:
+        left = left[anterior:]
     # What a report verb after the mention reports has its own tense: "On Sunday, officials
     # said they would ..." dates the saying.
     reported = rules.cues.report.search(right)
