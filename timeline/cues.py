@@ -61,9 +61,9 @@ class Cues:
     record: re.Pattern[str]
     #: A limit ("until"): ahead, unless a past verb comes before it.
     limit: re.Pattern[str]
-    #: Right before a date, the start of a stretch that runs to the report ("since 2018"): that
-    #: date is no day of the story, and a year so named is a comparison ("its highest since
-    #: 2008"), not the year the story is in.
+    #: Right before a date, the start of a stretch that runs to the report ("since 2018",
+    #: "since the Sept. 11 attacks"): that date is no day of the story, and a year so named is
+    #: a comparison ("its highest since 2008"), not the year the story is in.
     since: re.Pattern[str]
     #: Right before a date, the report's present opening a range it closes ("between now and
     #: Nov. 30"): the date follows the report.

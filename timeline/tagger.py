@@ -21,11 +21,8 @@ from datetime import date
 from timeline.mentions import Mention
 from timeline.normalise import HALF, QUARTER, Context, Point, resolve
 from timeline.normalise.points import (
-    CENTURY,
     DAY,
-    DECADE,
     MONTH,
-    YEAR,
     finer_or_equal,
     shift,
 )
@@ -102,9 +99,10 @@ def _may_be_reported(point: Point, reference: date) -> bool:
 
 
 def _compared_with(point: Point, context: Context) -> bool:
-    """Whether the mention is a year a stretch up to the report runs from ("its highest since
-    2008"): a comparison, which leaves the story in the year it was in."""
-    return point.granularity in (YEAR, DECADE, CENTURY) and context.counted_from
+    """Whether the mention is a date a stretch up to the report runs from ("its highest since
+    2008", "open for the first time since the Sept. 11 attacks"): a comparison, which leaves
+    the story at the date it was at."""
+    return context.counted_from
 
 
 def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Mention]:
