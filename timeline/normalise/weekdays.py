@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from timeline.normalise.context import Context, Resolution, day_from_reference, lookup_int
 from timeline.normalise.points import DAY, Point
+from timeline.tense import sentence_start
 
 #: What leads from the first day of a range to the last, where "and" would make a list:
 #: "from Monday to Friday", "from June 30 until Sept. 30".
@@ -74,9 +75,12 @@ def resolve_weekday(
         # the tense points to the other such weekday ("died on Monday ... will be buried on
         # Monday")
         return Resolution(str(anchor), mod, anchor)
+    ahead = rel is None and _after_a_day_ahead(ctx)
     anaphoric = groups.get("rel", "").lower() in _ANAPHORIC_RELS or (
-        rel is None and _ahead_of_story_day(ctx)
+        rel is None and (ahead or _ahead_of_story_day(ctx))
     )
+    if ahead:
+        rel = 1
     point = Point(DAY, _weekday(weekday, rel, ctx, anaphoric=anaphoric))
     return Resolution(str(point), mod, point)
 
@@ -105,6 +109,20 @@ def _ahead_of_story_day(ctx: Context) -> bool:
     if ctx.day_in_focus >= ctx.reference or ctx.tense <= 0:
         return False
     return ctx.seen_from_the_story
+
+
+def _after_a_day_ahead(ctx: Context) -> bool:
+    """Whether no cue gives the tense and the sentence has already named a day still to come:
+    "expected to make landfall on Saturday morning before moving up the coast by Sunday"
+    (when the cue that looks ahead lies out of the mention's reach)."""
+    anchor = ctx.anchor
+    if ctx.tense != 0 or anchor is None or anchor.granularity != DAY:
+        return False
+    begins = sentence_start(ctx.text, ctx.start, ctx.start)
+    if anchor.start <= ctx.reference or ctx.anchor_end < (begins or 0):
+        return False
+    # "will resume Monday after failing to agree Friday": what follows "after" came first
+    return ctx.rules.cues.anterior.search(ctx.text, ctx.anchor_end, ctx.start) is None
 
 
 def _closes_weekday_list(ctx: Context) -> bool:
