@@ -61,10 +61,13 @@ class Cues:
     record: re.Pattern[str]
     #: A limit ("until"): ahead, unless a past verb comes before it.
     limit: re.Pattern[str]
-    #: Right before a date, the start of a stretch that runs to the report ("since 2018",
-    #: "since the Sept. 11 attacks"): that date is no day of the story, and a year so named is
-    #: a comparison ("its highest since 2008"), not the year the story is in.
+    #: Right before a date, the start of a stretch that runs to the report ("since 2018"): a
+    #: year so named is a comparison ("its highest since 2008"), not the year the story is in.
     since: re.Pattern[str]
+    #: Right before a day or a month, "since the" that makes it name an event ("since the Sept.
+    #: 11 attacks"): the stretch is measured from it, and the story stays where it was. A bare
+    #: "since Friday" ("missing since Friday") may be the story's own day.
+    since_event: re.Pattern[str]
     #: Right before a date, the report's present opening a range it closes ("between now and
     #: Nov. 30"): the date follows the report.
     from_now: re.Pattern[str]

@@ -21,8 +21,11 @@ from datetime import date
 from timeline.mentions import Mention
 from timeline.normalise import HALF, QUARTER, Context, Point, resolve
 from timeline.normalise.points import (
+    CENTURY,
     DAY,
+    DECADE,
     MONTH,
+    YEAR,
     finer_or_equal,
     shift,
 )
@@ -99,10 +102,13 @@ def _may_be_reported(point: Point, reference: date) -> bool:
 
 
 def _compared_with(point: Point, context: Context) -> bool:
-    """Whether the mention is a date a stretch up to the report runs from ("its highest since
-    2008", "open for the first time since the Sept. 11 attacks"): a comparison, which leaves
-    the story at the date it was at."""
-    return context.counted_from
+    """Whether the mention is a date a stretch up to the report runs from: a year ("its
+    highest since 2008") or an event's day ("open for the first time since the Sept. 11
+    attacks"). A comparison, which leaves the story at the date it was at; a bare "since
+    Friday" ("missing since Friday ... last seen at 9 p.m.") may be the story's day."""
+    if point.granularity in (YEAR, DECADE, CENTURY):
+        return context.counted_from
+    return context.counted_from_event
 
 
 def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Mention]:

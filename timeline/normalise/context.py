@@ -102,6 +102,14 @@ class Context:
         window = max(0, self.start - _SINCE_REACH)
         return self.rules.cues.since.search(self.text, window, self.start) is not None
 
+    @cached_property
+    def counted_from_event(self) -> bool:
+        """Whether the mention names an event a stretch up to the report runs from: "since
+        the" (the rule file's [cues] since_event) right before it ("the first time since the
+        Sept. 11 attacks")."""
+        window = max(0, self.start - _SINCE_REACH)
+        return self.rules.cues.since_event.search(self.text, window, self.start) is not None
+
     def points_away_from(self, day: date) -> bool:
         """Whether the tense points from the report away from ``day``: ahead of a day gone by,
         or back from a day still to come ("could take until the weekend" after a day gone by;
