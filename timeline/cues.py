@@ -49,6 +49,9 @@ class Cues:
     #: What joins a verb to the mention and counts as no distance ("arrested on Sunday will
     #: appear": the verb before is as near as the one after).
     joint: re.Pattern[str]
+    #: An adverb of habit ("usually", "typically"): a month or a day of the year named in its
+    #: sentence without a year is any year's ("Crossings usually peak in July": XXXX-07).
+    usually: re.Pattern[str]
     #: Matched right after a clock time: it is said of every day ("from noon to 7 p.m. daily").
     habit: re.Pattern[str]
     #: A future seen from the past ("would", "was going to"): it looks ahead from the day the

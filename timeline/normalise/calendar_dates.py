@@ -173,6 +173,10 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
                 year = first.year if first.month == month else year_for(month, day, rel, ctx)
             else:
                 year = first.year if month > first.month else first.year + 1
+        elif year is None and rel is None and ctx.habitual:
+            # "Crossings usually peak in July": July of any year
+            value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+            return Resolution(value, mod)
         elif year is None:
             year = year_for(month, day, rel, ctx)
         closing = lookup_int(rules, "month", groups.get("closing_month", ""))

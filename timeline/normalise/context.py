@@ -96,6 +96,12 @@ class Context:
         return cue_before(self.rules.cues.reported_future, self.text, self.start, _STORY_REACH)
 
     @cached_property
+    def habitual(self) -> bool:
+        """Whether an adverb of habit (the rule file's [cues] usually) stands before the
+        mention in its sentence: "the harvest usually begins in late September"."""
+        return cue_before(self.rules.cues.usually, self.text, self.start, _STORY_REACH)
+
+    @cached_property
     def counted_from(self) -> bool:
         """Whether a stretch up to the report runs from the mention: "since" (the rule file's
         [cues] since) right before it ("since 2018", "its highest since 2008")."""
