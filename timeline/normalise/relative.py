@@ -83,6 +83,17 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
                 count = 0 if base.isoweekday() >= SATURDAY or ctx.tense > 0 else -1
             elif (
                 granularity == WEEKEND
+                and "rel" not in groups
+                and base.isoweekday() < SATURDAY
+                and not _points_back(groups["anaphor"])
+                and _AROUND.match(ctx.text, ctx.end) is None
+                and _weekend_before(base, ctx)
+            ):
+                # "said on Monday that they had detained 212 people over the weekend": the
+                # weekend nearest that day, here the one before it
+                count = -1
+            elif (
+                granularity == WEEKEND
                 and count is not None
                 and count > 0
                 and base.isoweekday() < SATURDAY
@@ -167,6 +178,20 @@ def _period_in_focus(ctx: Context, anchor: Point, granularity: str) -> Point:
     ):
         return anchor
     return named
+
+
+def _weekend_before(day: date, ctx: Context) -> bool:
+    """Whether "the weekend" told with a weekday in focus is the one before that day: the
+    nearest to it (before a Monday or a Tuesday, and before a Wednesday told in the past), when
+    no weekend has come between that day and the report."""
+    nearest_before = day.isoweekday() < _MIDWEEK or (
+        day.isoweekday() == _MIDWEEK and ctx.tense <= 0
+    )
+    return (
+        nearest_before
+        and point_of(day, WEEK) == point_of(ctx.reference, WEEK)
+        and ctx.reference.isoweekday() < SATURDAY
+    )
 
 
 def _told_in_the_past(ctx: Context, granularity: str) -> bool:
@@ -291,6 +316,8 @@ def _unknown_within(anchor: Point, granularity: str) -> str | None:
     return None
 
 
+#: Wednesday: the weekend before it and the one after it are as near.
+_MIDWEEK = 3
 _AROUND = re.compile(r"\s+(?P<side>after|before)\b", re.IGNORECASE)
 
 
