@@ -61,11 +61,13 @@ def nearest(candidates: list[date], reference: date, ctx: Context) -> date:
 #: 1989, on Nov. 9").
 _APPOSITION = re.compile(r",\s+(?:on\s+)?$", re.IGNORECASE)
 #: What may stand between a past verb and the date it dates: its place or person named
-#: ("arrived in Rome on May 2", "met Lula on May 2") or a short phrase ("signed for the club
-#: in August"), and a preposition.
+#: ("arrived in Rome on May 2", "met Lula on May 2"), a short phrase ("signed for the club
+#: in August") or a bare noun ("took office in January"; not a plural, which an "-ed" word
+#: before may qualify: "redeem preferred shares on Oct. 31"), and a preposition.
 _VERB_BEFORE = re.compile(
     r"(?:\s+(?:(?:in|at|to|from|with)\s+)?(?-i:[A-Z][\w.'\u2019-]+)(?:\s+(?-i:[A-Z][\w.'\u2019-]+)){0,2}"
-    r"|\s+(?:for|with|from|at|into|out\s+of)\s+(?:the|a|an|his|her|its|their)\s+(?-i:[a-z]+))?"
+    r"|\s+(?:for|with|from|at|into|out\s+of)\s+(?:the|a|an|his|her|its|their)\s+(?-i:[a-z]+)"
+    r"|\s+(?-i:[a-z]+)(?<!s)(?=\s+(?:in|on)\s))?"
     r"(?:\s+(?:on|in|since))?\s+",
     re.IGNORECASE,
 )
