@@ -182,7 +182,11 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     attributes = said[1] is not None and "," in right[: said[1]]
     adjacent = [d for d in (said[0], None if attributes else said[1]) if d is not None]
     if adjacent and min(adjacent) <= _ADJACENT and (best is None or min(adjacent) <= best[0]):
-        return -1
+        # "said Monday would be its busiest day ever": the day is what the future is told of
+        # ("reported on Friday would push rates up" is not)
+        ahead = distances[1][1]
+        bare = _cue_distances(rules.cues.report, left, length, right)[0]
+        return 1 if bare == 1 and ahead is not None and ahead <= 1 else -1
     if best is not None:
         return best[2]
     if _cue_distance(rules.cues.prospect, left, length, right) is not None:
