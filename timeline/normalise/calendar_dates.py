@@ -71,6 +71,20 @@ def _closes_list(granularity: str, ctx: Context) -> bool:
     return month is None or lookup_int(ctx.rules, "month", month) == anchor.start.month
 
 
+def _year_told_before(ctx: Context) -> int | None:
+    """The year gone by that "the year" of "the first half of the year" stands for, when the
+    text has just named it in a telling of the past."""
+    anchor = ctx.anchor
+    if (
+        anchor is None
+        or anchor.granularity != YEAR
+        or anchor.start.year >= ctx.reference.year
+        or ctx.tense > 0
+    ):
+        return None
+    return anchor.start.year
+
+
 def _after_range_opening(point: Point, ctx: Context) -> Point:
     """Move a day that closes a range to the year after if it would come before the opening day.
 
@@ -209,7 +223,9 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
                 return None
             start_month = 1 + size * (number - 1)
             if year is None and "unit" in groups:  # "next year's first quarter"
-                year = ref.year + (rel or 0)
+                told = _year_told_before(ctx) if rel is None else None
+                # "fell in 2008 as high prices in the first half of the year cut demand"
+                year = told if told is not None else ref.year + (rel or 0)
             closed_on = closing_day(ctx) if year is None else None
             if closed_on is not None:
                 # "the fiscal fourth quarter ended June 30": the fiscal year's number, in the
