@@ -5,8 +5,9 @@ the reference date or on the last date mentioned, and the tense cues that decide
 bare month or weekday points. It finds nothing in text (that is :mod:`timeline.tagger`) and
 knows no words (those are in the rule file's lexicons).
 
-One module per family of expressions: ``calendar_dates`` (named dates), ``named_days``
-(holidays, and days and weeks placed in a month or beside a day), ``relative`` (counted
+One module per family of expressions: ``calendar_dates`` (named dates), ``ranges`` (the days
+that close ranges and lists of dates), ``named_days`` (holidays, and days and weeks placed in
+a month or beside a day), ``relative`` (counted
 from a date), ``offsets`` (amounts counted from one: "two years ago"), ``lengths`` (amounts
 of time and sets), ``clock`` (days named from the reference, times of day); ``years``
 chooses the year of a date written without one and ``reporting`` the period a financial
@@ -18,13 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from timeline.normalise.calendar_dates import RANGE_CONNECTOR, resolve_calendar, resolve_range_end
+from timeline.normalise.calendar_dates import resolve_calendar
 from timeline.normalise.clock import resolve_ref, resolve_time
 from timeline.normalise.context import Context, Resolution, mod_of
 from timeline.normalise.lengths import resolve_amount, resolve_set
 from timeline.normalise.named_days import resolve_day_beside, resolve_holiday, resolve_week_of
 from timeline.normalise.offsets import resolve_offset
 from timeline.normalise.points import HALF, QUARTER, Point
+from timeline.normalise.ranges import RANGE_CONNECTOR, resolve_range_end
 from timeline.normalise.relative import resolve_relative
 from timeline.rules import CompiledRule
 
