@@ -120,8 +120,7 @@ def resolve_amount(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> 
         resolution is None
         or granularity in (None, WEEKEND)
         or factor < 1  # "in 48 hours" stays an amount of clock time
-        or "rel" in groups
-        or "mod" in groups
+        or groups.keys() & {"rel", "mod", "anaphor"}
         or _IN_BEFORE.search(ctx.text, max(0, ctx.start - 4), ctx.start) is None
         or ctx.tense <= 0
         or _after_record(ctx)
