@@ -30,6 +30,7 @@ from timeline.normalise.points import (
     shift,
 )
 from timeline.rules import CompiledRule, RuleSet, load_rules
+from timeline.tense import in_aside
 
 
 def _choose(rules: RuleSet, text: str, start: int) -> tuple[CompiledRule, re.Match[str]] | None:
@@ -154,7 +155,11 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
         if resolution is None:
             continue
         end = resolution.end or position
-        if resolution.point is not None and not _compared_with(resolution.point, context):
+        if (
+            resolution.point is not None
+            and not _compared_with(resolution.point, context)
+            and not in_aside(ruleset, text, start)
+        ):
             anchor = resolution.point
             anchor_end = end
             if reported is None and _may_be_reported(anchor, reference):

@@ -194,6 +194,14 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     return 0 if said == (None, None) else -1
 
 
+def in_aside(rules: RuleSet, text: str, start: int) -> bool:
+    """Whether the mention stands in a relative clause set off by a comma ("the satellite,
+    which was launched on March 11, failed"): no comma after the clause opens, before it."""
+    begins = _window_start(text, start, _WINDOW)
+    openings = list(rules.cues.aside.finditer(text, begins, start))
+    return bool(openings) and "," not in text[openings[-1].end() : start]
+
+
 def _within_aside(rules: RuleSet, left: str, length: int, right: str) -> tuple[str, str]:
     """Narrow the window to a relative clause set off by commas that holds the mention: the
     clause has its own tense ("The minister, who arrives on Friday, said ...")."""
