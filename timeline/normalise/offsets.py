@@ -77,6 +77,13 @@ def resolve_offset(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> 
         ):
             reached = move_day(anchor.start, granularity, direction * int(count))
             point = point if reached is None else Point(DAY, reached)
+        elif (
+            anchor is not None
+            and not finer_or_equal(anchor.granularity, granularity)
+            and point_of(ctx.reference, anchor.granularity) != anchor
+        ):  # "lifted off in 1969 ... four days later": a day of that year, which one unknown,
+            # not four days after the report
+            point = None
         return _anchored_duration(groups, rule, ctx, point)
     if "frame" in groups and count is not None:  # "a year ago today", "20 years ago this week"
         framed = _framed(groups["frame"], granularity, direction * int(count), ctx)

@@ -111,6 +111,15 @@ def year_for(month: int, day: int | None, rel: int | None, ctx: Context) -> int:
             return year
     if (
         anchor is not None
+        and anchor.granularity == YEAR
+        and anchor.start.year < ref.year
+        and ctx.tense < 0
+        and 0 < (candidates[1] - ref).days <= _NEAR_DAYS
+    ):  # "The rocket lifted off in 1969. Armstrong walked on the moon on July 20", said on July
+        # 16: not the July 20 just ahead, near as it is, but the one of the year told of
+        return anchor.start.year
+    if (
+        anchor is not None
         and anchor.granularity in (DAY, WEEK, MONTH)
         and anchor.start > ref
         and ctx.tense == 0
