@@ -197,9 +197,10 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
 def in_aside(rules: RuleSet, text: str, start: int) -> bool:
     """Whether the mention stands in a relative clause set off by a comma ("the satellite,
     which was launched on March 11, failed"): no comma after the clause opens, before it."""
-    begins = _window_start(text, start, _WINDOW)
-    openings = list(rules.cues.aside.finditer(text, begins, start))
-    return bool(openings) and "," not in text[openings[-1].end() : start]
+    openings = list(rules.cues.aside.finditer(text, max(0, start - _WINDOW), start))
+    if not openings or "," in text[openings[-1].end() : start]:
+        return False
+    return openings[-1].start() >= _window_start(text, start, _WINDOW)
 
 
 def _within_aside(rules: RuleSet, left: str, length: int, right: str) -> tuple[str, str]:

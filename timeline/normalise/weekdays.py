@@ -118,8 +118,10 @@ def _after_a_day_ahead(ctx: Context) -> bool:
     anchor = ctx.anchor
     if ctx.tense != 0 or anchor is None or anchor.granularity != DAY:
         return False
-    begins = sentence_start(ctx.text, ctx.start, ctx.start)
-    if anchor.start <= ctx.reference or ctx.anchor_end < (begins or 0):
+    if anchor.start <= ctx.reference or ctx.anchor_end < 0:
+        return False
+    # no sentence ends between the day named and the mention
+    if sentence_start(ctx.text, ctx.start, ctx.start - ctx.anchor_end) is not None:
         return False
     # "will resume Monday after failing to agree Friday": what follows "after" came first
     return ctx.rules.cues.anterior.search(ctx.text, ctx.anchor_end, ctx.start) is None
