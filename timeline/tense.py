@@ -52,20 +52,18 @@ def future_governs(rules: RuleSet, text: str, position: int, reach: int) -> bool
     return ahead is not None and (back is None or back < ahead)
 
 
-def _last_start(cue: re.Pattern[str], text: str, stop: int) -> int | None:
-    """Where the last match of ``cue`` within ``text[:stop]`` starts, if any."""
+def _last_match(cue: re.Pattern[str], text: str, start: int, stop: int) -> re.Match[str] | None:
+    """The last match of ``cue`` within ``text[start:stop]``, if any."""
     last = None
-    for found in cue.finditer(text, 0, stop):
-        last = found.start()
+    for found in cue.finditer(text, start, stop):
+        last = found
     return last
 
 
 def _last_end(cue: re.Pattern[str], text: str, start: int, stop: int) -> int | None:
     """Where the last match of ``cue`` within ``text[start:stop]`` ends, if any."""
-    last = None
-    for found in cue.finditer(text, start, stop):
-        last = found.end()
-    return last
+    last = _last_match(cue, text, start, stop)
+    return None if last is None else last.end()
 
 
 def sentence_stop(text: str, position: int, reach: int) -> int:
@@ -129,9 +127,9 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     left, right = _within_aside(rules, left, length, right)
     # "will resume Monday after failing to reach a verdict Friday afternoon": what the clause
     # of "after" and a participle tells came before, whatever the tense before it.
-    anterior = _last_start(rules.cues.anterior, left, len(left) - length)
+    anterior = _last_match(rules.cues.anterior, left, 0, len(left) - length)
     if anterior is not None:
-        left = left[anterior:]
+        left = left[anterior.start() :]
     # What a report verb after the mention reports has its own tense: "On Sunday, officials
     # said they would ..." dates the saying.
     reported = rules.cues.report.search(right)
@@ -184,9 +182,9 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
     if adjacent and min(adjacent) <= _ADJACENT and (best is None or min(adjacent) <= best[0]):
         # "said Monday would be its busiest day ever": the day is what the future is told of
         # ("reported on Friday would push rates up" is not)
-        ahead = distances[1][1]
+        future_after = distances[1][1]
         bare = _cue_distances(rules.cues.report, left, length, right)[0]
-        return 1 if bare == 1 and ahead is not None and ahead <= 1 else -1
+        return 1 if bare == 1 and future_after is not None and future_after <= 1 else -1
     if best is not None:
         return best[2]
     if _cue_distance(rules.cues.prospect, left, length, right) is not None:
@@ -197,10 +195,10 @@ def tense_of(rules: RuleSet, text: str, start: int, end: int) -> int:
 def in_aside(rules: RuleSet, text: str, start: int) -> bool:
     """Whether the mention stands in a relative clause set off by a comma ("the satellite,
     which was launched on March 11, failed"): no comma after the clause opens, before it."""
-    openings = list(rules.cues.aside.finditer(text, max(0, start - _WINDOW), start))
-    if not openings or "," in text[openings[-1].end() : start]:
+    opening = _last_match(rules.cues.aside, text, max(0, start - _WINDOW), start)
+    if opening is None or "," in text[opening.end() : start]:
         return False
-    return openings[-1].start() >= _window_start(text, start, _WINDOW)
+    return opening.start() >= _window_start(text, start, _WINDOW)
 
 
 def _within_aside(rules: RuleSet, left: str, length: int, right: str) -> tuple[str, str]:

@@ -23,7 +23,8 @@ _PLAN_GAP = re.compile(
 )
 #: How far before the date the reported plan may stand.
 _PLAN_REACH = 50
-#: How far back in its sentence a "would" may stand before the date it looks ahead to.
+#: How far back in its sentence a word that sets the scene may stand before the date: a
+#: "would" it looks ahead from, a "usually" that makes it recur.
 _STORY_REACH = 80
 #: How far before the mention "since" may stand.
 _SINCE_REACH = 12
@@ -105,16 +106,19 @@ class Context:
     def counted_from(self) -> bool:
         """Whether a stretch up to the report runs from the mention: "since" (the rule file's
         [cues] since) right before it ("since 2018", "its highest since 2008")."""
-        window = max(0, self.start - _SINCE_REACH)
-        return self.rules.cues.since.search(self.text, window, self.start) is not None
+        return self._right_before(self.rules.cues.since)
 
     @cached_property
     def counted_from_event(self) -> bool:
         """Whether the mention names an event a stretch up to the report runs from: "since
         the" (the rule file's [cues] since_event) right before it ("the first time since the
         Sept. 11 attacks")."""
+        return self._right_before(self.rules.cues.since_event)
+
+    def _right_before(self, cue: re.Pattern[str]) -> bool:
+        """Whether ``cue`` matches within the few characters before the mention."""
         window = max(0, self.start - _SINCE_REACH)
-        return self.rules.cues.since_event.search(self.text, window, self.start) is not None
+        return cue.search(self.text, window, self.start) is not None
 
     def points_away_from(self, day: date) -> bool:
         """Whether the tense points from the report away from ``day``: ahead of a day gone by,
