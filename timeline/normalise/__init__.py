@@ -9,10 +9,10 @@ One module per family of expressions: ``calendar_dates`` (named dates), ``ranges
 that close ranges and lists of dates), ``named_days`` (holidays, and days and weeks placed in
 a month or beside a day), ``relative`` (counted from a date), ``offsets`` (amounts counted
 from one: "two years ago"), ``lengths`` (amounts of time and sets), ``clock`` (days named
-from the reference, times of day); ``years``
-chooses the year of a date written without one and ``reporting`` the period a financial
-report speaks of. Each rule ``kind`` has one resolver; to add a kind, add it to ``Kind`` in
-:mod:`timeline.rules` and its function to ``_RESOLVERS`` below.
+from the reference, times of day); ``years`` chooses the year of a date written without one
+and ``reporting`` the period a financial report speaks of. Each rule ``kind`` has one
+resolver; to add a kind, add it to ``Kind`` in :mod:`timeline.rules` and its function to
+``_RESOLVERS`` below.
 """
 
 from __future__ import annotations
