@@ -204,8 +204,7 @@ def in_aside(rules: RuleSet, text: str, start: int) -> bool:
 def _within_aside(rules: RuleSet, left: str, length: int, right: str) -> tuple[str, str]:
     """Narrow the window to a relative clause set off by commas that holds the mention: the
     clause has its own tense ("The minister, who arrives on Friday, said ...")."""
-    openings = list(rules.cues.aside.finditer(left, 0, len(left) - length))
-    opening = openings[-1] if openings else None
+    opening = _last_match(rules.cues.aside, left, 0, len(left) - length)
     closing = right.find(",")
     if opening is None or closing < 0 or "," in left[opening.end() : len(left) - length]:
         return left, right

@@ -77,30 +77,8 @@ def resolve_relative(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             and not _counted_from_the_report(groups, granularity, anchor, ctx)
         ):
             base = _period_in_focus(ctx, anchor, granularity).start
-            if granularity == WEEKEND and "rel" not in groups and base == ctx.reference:
-                # "ended on Monday [the day of the report] ... over the weekend": as with no
-                # day named, the weekend just past, unless the sentence looks ahead
-                count = 0 if base.isoweekday() >= SATURDAY or ctx.tense > 0 else -1
-            elif (
-                granularity == WEEKEND
-                and "rel" not in groups
-                and base.isoweekday() < SATURDAY
-                and not _points_back(groups["anaphor"])
-                and _AROUND.match(ctx.text, ctx.end) is None
-                and _weekend_before(base, ctx)
-            ):
-                # "said on Monday that they had detained 212 people over the weekend": the
-                # weekend nearest that day, here the one before it
-                count = -1
-            elif (
-                granularity == WEEKEND
-                and count is not None
-                and count > 0
-                and base.isoweekday() < SATURDAY
-            ):
-                # "ends on Friday, Feb. 24 ... the following weekend": the one that day's week
-                # ends with
-                count -= 1
+            if granularity == WEEKEND:
+                count = _weekends_from(base, count, groups, ctx)
         elif granularity == DAY and "rel" in groups and ctx.last_day is not None:
             # "won on Saturday night ... wrote it in the winter of 1993 ... bidding began the
             # following day": the day after the last day named
@@ -180,6 +158,32 @@ def _period_in_focus(ctx: Context, anchor: Point, granularity: str) -> Point:
     return named
 
 
+def _weekends_from(
+    base: date, count: int | None, groups: dict[str, str], ctx: Context
+) -> int | None:
+    """How many weekends on from the week of ``base``, the day in focus, "the weekend" (or
+    "the following weekend") is."""
+    if "rel" not in groups and base == ctx.reference:
+        # "ended on Monday [the day of the report] ... over the weekend": as with no day
+        # named, the weekend just past, unless the sentence looks ahead
+        return 0 if base.isoweekday() >= SATURDAY or ctx.tense > 0 else -1
+    if base.isoweekday() >= SATURDAY:
+        return count
+    if "rel" not in groups and _plain_weekend(groups, ctx) and _weekend_before(base, ctx):
+        # "said on Monday that they had detained 212 people over the weekend": the weekend
+        # nearest that day, here the one before it
+        return -1
+    if count is not None and count > 0:
+        # "ends on Friday, Feb. 24 ... the following weekend": the one that day's week ends with
+        return count - 1
+    return count
+
+
+def _plain_weekend(groups: dict[str, str], ctx: Context) -> bool:
+    """Whether "the weekend" is said plainly: not "that weekend", nor "the weekend before"."""
+    return not _points_back(groups["anaphor"]) and _AROUND.match(ctx.text, ctx.end) is None
+
+
 def _weekend_before(day: date, ctx: Context) -> bool:
     """Whether "the weekend" told with a weekday in focus is the one before that day: the
     nearest to it (before a Monday or a Tuesday, and before a Wednesday told in the past), when
@@ -228,8 +232,7 @@ def _counted_from_the_report(
         return plain and (
             ctx.points_away_from(anchor.start)
             or (
-                not _points_back(groups["anaphor"])
-                and _AROUND.match(ctx.text, ctx.end) is None
+                _plain_weekend(groups, ctx)
                 and abs((anchor.start - ctx.reference).days) > _WEEKEND_REACH
             )
         )
