@@ -496,3 +496,19 @@ def test_the_month_closing_a_planned_stretch_comes_after_the_one_opening_it() ->
     )
     values = [m.value for m in tag(text, reference=date(2017, 10, 26))]
     assert values[-2:] == ["2018-01", "2018-09"]
+
+
+@pytest.mark.parametrize(
+    ("later", "value"),
+    [
+        pytest.param("The magnitude 9.0 quake struck at 7:58 a.m.", "2004-12-26T07:58", id="noun"),
+        # "tsunami" follows the short word that ends the phrase "earthquake and tsunami"
+        pytest.param("The tsunami struck at 7:58 a.m.", "2004-12-28T07:58", id="after-and"),
+        pytest.param("Rescuers arrived at 7:58 a.m.", "2004-12-28T07:58", id="other-subject"),
+    ],
+)
+def test_a_clock_time_retelling_an_event_a_possessive_day_named_is_that_days(
+    later: str, value: str
+) -> None:
+    text = f"The toll from Sunday's earthquake and tsunami rose on Tuesday. {later}"
+    assert tag(text, reference=date(2004, 12, 28))[-1].value == value

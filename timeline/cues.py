@@ -58,6 +58,9 @@ class Cues:
     #: story is at, not from the report ("By Sunday, schools said they would stay shut on
     #: Monday").
     reported_future: re.Pattern[str]
+    #: Matched where a sentence begins, a determiner of a subject that retells an event a
+    #: possessive day named ("Saturday's earthquake ... The quake struck at 5:54 a.m.").
+    definite: re.Pattern[str]
     #: A modal of possibility ("could"): it looks ahead at what follows it.
     modal: re.Pattern[str]
     #: A record measured up to now ("the highest level in five years").

@@ -29,6 +29,7 @@ from timeline.normalise.points import (
     finer_or_equal,
     shift,
 )
+from timeline.normalise.retold import NamedEvent, event_named_at
 from timeline.rules import CompiledRule, RuleSet, load_rules
 from timeline.tense import in_aside
 
@@ -134,6 +135,7 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
     reported_month: Point | None = None
     last_day: Point | None = None
     anchor_end = -1
+    events: list[NamedEvent] = []
     position = 0
     for start, rule, match in _candidates(ruleset, text):
         if start < position:
@@ -150,6 +152,7 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
             reported_month,
             last_day,
             anchor_end,
+            events,
         )
         resolution = resolve(rule, rule.captures(match), context)
         if resolution is None:
@@ -173,6 +176,10 @@ def tag(text: str, *, reference: date, rules: RuleSet | None = None) -> list[Men
             anchor_end = end
         if anchor is not None and anchor.granularity == DAY:
             last_day = anchor
+        if resolution.point is not None and resolution.point.granularity == DAY:
+            event = event_named_at(ruleset, text, end, resolution.point.start)
+            if event is not None:
+                events.append(event)
         mentions.append(
             Mention(
                 start=start,

@@ -148,7 +148,8 @@ def _named_day(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> date
     if "rel" in groups:  # "2:30 this afternoon"; "3 a.m. the next day" from the day in focus
         base = ctx.day_in_focus if "anaphor" in groups else ctx.reference
         return base + timedelta(days=lookup_int(ctx.rules, "rel", groups["rel"]) or 0)
-    focus = ctx.day_in_focus
+    # "Saturday's earthquake ... The quake struck at 5:54 a.m.": the day of the event retold
+    focus = ctx.retold_day or ctx.day_in_focus
     if ctx.points_away_from(focus):
         # "The vote had been set for Oct. 2 ... Polls close at 5 p.m.": what is still to come
         # is not on a day gone by; nor is what was reported ("runs until Sunday. Police made
@@ -258,6 +259,8 @@ def resolve_time(groups: dict[str, str], rule: CompiledRule, ctx: Context) -> Re
     mod = mod_of(groups, rule, ctx.rules)
     if moment.day is None:
         return Resolution(f"XXXX-XX-XX{clock}", mod)
-    # A time named with its day puts that day in focus: "at 9 p.m. on May 2 ... The next day".
-    point = Point(DAY, moment.day) if moment.named else None
+    # A time named with its day puts that day in focus: "at 9 p.m. on May 2 ... The next day";
+    # so does one on the day of an event retold ("The quake struck at 7:44 p.m. ... the
+    # following day").
+    point = Point(DAY, moment.day) if moment.named or moment.day == ctx.retold_day else None
     return Resolution(f"{moment.day.isoformat()}{clock}", mod, point)

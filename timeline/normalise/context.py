@@ -7,12 +7,14 @@ day a word such as "yesterday" names, and the TimeML mod of a match.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
 from timeline.mentions import TimexType
 from timeline.normalise.points import DAY, Point
+from timeline.normalise.retold import NamedEvent, retold_day
 from timeline.rules import CompiledRule, RuleSet
 from timeline.tense import cue_before, tense_of
 
@@ -68,6 +70,8 @@ class Context:
     #: Where the mention that named the anchor ends: a date set right beside it restates it
     #: ("the Lunar New Year on Saturday").
     anchor_end: int = -1
+    #: The events possessive days named so far ("Saturday's earthquake"), in order.
+    events: Sequence[NamedEvent] = ()
 
     @cached_property
     def tense(self) -> int:
@@ -127,6 +131,13 @@ class Context:
         if self.tense > 0:
             return day < self.reference
         return self.tense < 0 and day > self.reference
+
+    @cached_property
+    def retold_day(self) -> date | None:
+        """The day of an event a possessive day named that the mention's sentence retells
+        ("Saturday's earthquake ... The quake struck at 5:54 a.m."): see
+        :func:`timeline.normalise.retold.retold_day`."""
+        return retold_day(self.rules, self.text, self.start, self.events)
 
     @property
     def day_in_focus(self) -> date:
