@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+
 from timeline.amounts import year_of
 from timeline.normalise.context import Context, Resolution, lookup_int, mod_of
 from timeline.normalise.points import (
@@ -357,8 +359,9 @@ def _season_for(code: str, rel: int | None, ctx: Context) -> Point:
     The season we are in is itself; "this spring" said in winter is the one of this year,
     unless that is past and the text looks ahead ("will be held this spring" in December);
     "last"/"next" step past the current season; a bare "the spring" looks ahead when the text
-    does ("will resume in the spring") and back otherwise. A season closing a range follows
-    the one opening it ("slip from the spring to the fall").
+    does ("will resume in the spring") and back otherwise; a plan reported in the past ("was
+    planned for the spring") takes the nearer. A season closing a range follows the one
+    opening it ("slip from the spring to the fall").
     """
     anchor = ctx.anchor
     if (
@@ -379,7 +382,12 @@ def _season_for(code: str, rel: int | None, ctx: Context) -> Point:
         if this_year.start < current.start and ctx.tense > 0:  # December: "will ... this spring"
             return next(c for c in candidates if c.start.year == ref.year + 1)
         return this_year
+    ahead = min((c for c in candidates if c.start > current.start), key=lambda c: c.start)
+    behind = max((c for c in candidates if c.start < current.start), key=lambda c: c.start)
+    if rel is None and ctx.tense == 0 and ctx.reported_plan:
+        # "an exercise planned for the spring": the plan may lie either side of the report,
+        # so the nearer season
+        ended = behind.start + relativedelta(months=3)  # a season lasts three months
+        return ahead if ahead.start - ref < ref - ended else behind
     direction = rel if rel is not None else ctx.tense
-    if direction > 0:
-        return min((c for c in candidates if c.start > current.start), key=lambda c: c.start)
-    return max((c for c in candidates if c.start < current.start), key=lambda c: c.start)
+    return ahead if direction > 0 else behind
