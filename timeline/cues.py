@@ -24,6 +24,9 @@ class Cues:
     past: re.Pattern[str]
     #: A past report of a plan, which points neither way ("was scheduled for").
     neutral: re.Pattern[str]
+    #: What may stand between a plan reported in the past and its date ("planned for ",
+    #: "scheduled to announce its decision on "): matched whole between the two.
+    plan_gap: re.Pattern[str]
     #: A past reporting verb ("said"): it dates the report rather than what it reports.
     report: re.Pattern[str]
     #: Matched right after a mention: "Friday's ruling" names an event already reported.

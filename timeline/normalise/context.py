@@ -18,11 +18,6 @@ from timeline.normalise.retold import NamedEvent, retold_day
 from timeline.rules import CompiledRule, RuleSet
 from timeline.tense import cue_before, tense_of
 
-#: What may stand between a reported plan and its date: "planned for ", "set for early ".
-_PLAN_GAP = re.compile(
-    r"\s+(?:to\s+[a-z]+(?:\s+(?:place|off|up|out))?\s+)?(?:for|on)\s+(?:(?:early|late)\s+)?$",
-    re.IGNORECASE,
-)
 #: How far before the date the reported plan may stand.
 _PLAN_REACH = 50
 #: How far back in its sentence a word that sets the scene may stand before the date: a
@@ -89,7 +84,7 @@ class Context:
         it. Such a date may lie either side of the report."""
         window = max(0, self.start - _PLAN_REACH)
         return any(
-            _PLAN_GAP.fullmatch(self.text, found.end(), self.start)
+            self.rules.cues.plan_gap.fullmatch(self.text, found.end(), self.start)
             for found in self.rules.cues.neutral.finditer(self.text, window, self.start)
         )
 
