@@ -27,6 +27,9 @@ class Cues:
     #: What may stand between a plan reported in the past and its date ("planned for ",
     #: "scheduled to announce its decision on "): matched whole between the two.
     plan_gap: re.Pattern[str]
+    #: Matched right after a month or a day written without a year, the year of the event it
+    #: names, in group ``year`` ("the Sept. 11 attacks in 2001").
+    year_after: re.Pattern[str]
     #: A past reporting verb ("said"): it dates the report rather than what it reports.
     report: re.Pattern[str]
     #: Matched right after a mention: "Friday's ruling" names an event already reported.

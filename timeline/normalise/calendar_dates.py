@@ -118,6 +118,12 @@ def resolve_calendar(groups: dict[str, str], rule: CompiledRule, ctx: Context) -
             # "Crossings usually peak in July": July of any year
             value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
             return Resolution(value, mod)
+        elif (
+            year is None
+            and rel is None
+            and (named := rules.cues.year_after.match(ctx.text, ctx.end))
+        ):
+            year = int(named.group("year"))  # "the Sept. 11 attacks in 2001"
         elif year is None:
             year = year_for(month, day, rel, ctx)
         closing = lookup_int(rules, "month", groups.get("closing_month", ""))
