@@ -37,12 +37,14 @@ class NamedEvent:
     day: date
 
 
-def nouns_after(text: str, position: int) -> frozenset[str]:
-    """The nouns of the phrase that opens at ``position``: its lower-case words long enough to
-    be one, up to the first short word ("earthquake" of "earthquake and tsunami")."""
+def nouns_after(text: str, position: int, stop: int | None = None) -> frozenset[str]:
+    """The nouns of the phrase that opens at ``position`` (and ends by ``stop``): its
+    lower-case words long enough to be one, up to the first short word ("earthquake" of
+    "earthquake and tsunami")."""
     nouns: set[str] = set()
+    stop = len(text) if stop is None else stop
     for count in range(_PHRASE_WORDS):
-        word = _WORD.match(text, position)
+        word = _WORD.match(text, position, stop)
         if word is None or (count and not word.group(1)):
             break
         position = word.end()
@@ -78,7 +80,7 @@ def retold_day(rules: RuleSet, text: str, start: int, events: Sequence[NamedEven
     definite = rules.cues.definite.match(text, begins or 0, start)
     if definite is None:
         return None
-    subject = nouns_after(text[:start], definite.end())
+    subject = nouns_after(text, definite.end(), start)
     for event in reversed(events):
         if any(noun.endswith(word) for noun in event.nouns for word in subject):
             return event.day
